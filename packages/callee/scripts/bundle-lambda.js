@@ -1,0 +1,58 @@
+// Shared by the caller's and the callee's scripts/bundle.js: one esbuild recipe for both Lambdas.
+'use strict';
+const path = require('node:path');
+const fs = require('node:fs');
+const esbuild = require('esbuild');
+
+/**
+ * The recipe. The AWS SDK is bundled, not left external to the runtime's copy, so the deployed
+ * code is the tested code (FACTS.md: pin the SDK exactly). `module` before `main` lets esbuild
+ * read the SDK's ES modules and drop unused commands; CommonJS output so the runtime's
+ * `index.handler` finds the export.
+ */
+function lambdaBuildOptions(packageDir) {
+  return {
+    entryPoints: [path.join(packageDir, 'src/index.ts')],
+    outfile: path.join(packageDir, 'dist/index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    minify: true,
+    // dist/index.js.map beside the bundle; the function needs NODE_OPTIONS=--enable-source-maps
+    // for CloudWatch stack traces to point at src/*.ts.
+    sourcemap: true,
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+}
+
+/** Bytes per npm package (or "(own code)") from an esbuild metafile output. */
+function bytesByPackage(output) {
+  const totals = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input);
+    const key = match ? match[1] : '(own code)';
+    totals.set(key, (totals.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+async function bundleLambda(packageDir) {
+  const options = lambdaBuildOptions(packageDir);
+  fs.rmSync(path.join(packageDir, 'dist'), { recursive: true, force: true });
+  const result = await esbuild.build(options);
+  fs.writeFileSync(path.join(packageDir, 'dist/meta.json'), JSON.stringify(result.metafile));
+  const output = result.metafile.outputs[path.relative(process.cwd(), options.outfile)] ??
+    Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('index.js'))[1];
+  const top = bytesByPackage(output)
+    .slice(0, 5)
+    .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)} KiB`)
+    .join(', ');
+  console.log(`${path.relative(process.cwd(), options.outfile)}: ${output.bytes} bytes (${top})`);
+  return { bytes: output.bytes, metafile: result.metafile };
+}
+
+module.exports = { lambdaBuildOptions, bundleLambda, bytesByPackage };
