@@ -20,6 +20,9 @@ function lambdaBuildOptions(packageDir) {
     format: 'cjs',
     mainFields: ['module', 'main'],
     minify: true,
+    // Minifying renames classes; errors that set `this.name = new.target.name` (the client's do)
+    // would reach Lambda's errorType and the logs as "t". keepNames keeps them ("CalleeFunctionError").
+    keepNames: true,
     // dist/index.js.map beside the bundle; the function needs NODE_OPTIONS=--enable-source-maps
     // for CloudWatch stack traces to point at src/*.ts.
     sourcemap: true,

@@ -1,17 +1,23 @@
-import type { StructuredLogger } from '../structured-logger';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface LogEntry {
-  level: 'info' | 'error';
+  level: LogLevel;
   message: string;
   extra: Record<string, unknown>;
 }
 
-/** A logger that keeps what the handler logged, so tests can assert on the log lines. */
-export function createRecordingLogger(): StructuredLogger & { entries: LogEntry[] } {
+type LogMethod = (message: string, extra?: Record<string, unknown>) => void;
+
+/**
+ * A logger that keeps what it was given, so tests can assert on the log lines. It has every
+ * Powertools level, so it fits the callee's, the caller's and the keepalive client's logger
+ * interfaces (the caller's tests import it by relative path).
+ */
+export function createRecordingLogger(): Record<LogLevel, LogMethod> & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
-  return {
-    entries,
-    info: (message, extra = {}) => entries.push({ level: 'info', message, extra }),
-    error: (message, extra = {}) => entries.push({ level: 'error', message, extra }),
-  };
+  const method =
+    (level: LogLevel): LogMethod =>
+    (message, extra = {}) =>
+      entries.push({ level, message, extra });
+  return { entries, debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error') };
 }
