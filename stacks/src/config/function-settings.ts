@@ -1,0 +1,52 @@
+import { requireIntegerInRange, requireOneOf, requirePattern } from './option-rules';
+
+/** Lambda limits (Lambda quotas page; FACTS.md: timeout max 900 s). */
+export const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
+export const LAMBDA_MEMORY_MIN_MB = 128;
+export const LAMBDA_MEMORY_MAX_MB = 10240;
+/** The only values CloudWatch Logs accepts for retention_in_days (0 = never expire). */
+export const LOG_RETENTION_DAYS = [
+  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+export type LogRetentionDays = (typeof LOG_RETENTION_DAYS)[number];
+
+export const DEFAULT_MEMORY_MB = 256;
+export const DEFAULT_LOG_RETENTION_DAYS: LogRetentionDays = 14;
+
+export interface FunctionSettingsInput {
+  readonly functionName: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMb?: number;
+  readonly logRetentionDays?: number;
+}
+
+export interface FunctionSettings {
+  readonly functionName: string;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+  readonly logRetentionDays: number;
+}
+
+/** Validates a NodeFunction's scalar settings and fills the defaults. `owner` prefixes the field names. */
+export function resolveFunctionSettings(owner: string, input: FunctionSettingsInput): FunctionSettings {
+  return {
+    functionName: requirePattern(
+      `${owner}.functionName`,
+      input.functionName,
+      /^[A-Za-z0-9_-]{1,64}$/,
+      '1 to 64 letters, digits, hyphens or underscores (Lambda function name rule)',
+    ),
+    timeoutSeconds: requireIntegerInRange(`${owner}.timeoutSeconds`, input.timeoutSeconds, 1, LAMBDA_MAX_TIMEOUT_SECONDS),
+    memoryMb: requireIntegerInRange(
+      `${owner}.memoryMb`,
+      input.memoryMb ?? DEFAULT_MEMORY_MB,
+      LAMBDA_MEMORY_MIN_MB,
+      LAMBDA_MEMORY_MAX_MB,
+    ),
+    logRetentionDays: requireOneOf<number>(
+      `${owner}.logRetentionDays`,
+      input.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+      LOG_RETENTION_DAYS,
+    ),
+  };
+}

@@ -1,0 +1,80 @@
+import { Construct } from 'constructs';
+import { Fn, type IResolvable } from 'cdktf';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { InvalidStackOptionError } from '../errors';
+
+export interface LambdaEndpointProps {
+  readonly name: string;
+  readonly vpcId: string;
+  /** Subnets that get an endpoint network interface (one per AZ). */
+  readonly subnetIds: string[];
+  /** Only these security groups may reach the endpoint, on 443. */
+  readonly clientSecurityGroupIds: string[];
+  /**
+   * Whether the endpoint exists. A literal, or a Terraform boolean (TerraformVariable.booleanValue) to make
+   * it a plan-time switch: the endpoint then gets `count = enabled ? 1 : 0`. Default true.
+   * The security group and its rule exist either way (they cost nothing and keep references un-indexed).
+   */
+  readonly enabled?: boolean | IResolvable;
+}
+
+/**
+ * Interface VPC endpoint for the Lambda API (`com.amazonaws.<region>.lambda`) with private DNS: while it
+ * exists, lambda.<region>.amazonaws.com resolves to its addresses for the whole VPC, so the caller's
+ * Invoke goes through the endpoint (also Hyperplane, same 350 s idle limit — FACTS.md) instead of the NAT.
+ */
+export class LambdaEndpoint extends Construct {
+  readonly securityGroup: SecurityGroup;
+  readonly endpoint: VpcEndpoint;
+
+  constructor(scope: Construct, id: string, props: LambdaEndpointProps) {
+    super(scope, id);
+    if (props.subnetIds.length === 0) {
+      throw new InvalidStackOptionError('LambdaEndpoint.subnetIds', props.subnetIds, 'at least one subnet');
+    }
+    if (props.clientSecurityGroupIds.length === 0) {
+      throw new InvalidStackOptionError(
+        'LambdaEndpoint.clientSecurityGroupIds',
+        props.clientSecurityGroupIds,
+        'at least one security group (the endpoint admits nobody else)',
+      );
+    }
+    const region = new DataAwsRegion(this, 'region');
+
+    // Terraform's aws_security_group removes AWS's default allow-all egress; the endpoint needs no egress
+    // rule (security groups are stateful, replies flow back).
+    this.securityGroup = new SecurityGroup(this, 'security-group', {
+      name: `${props.name}-lambda-endpoint`,
+      description: 'Lambda interface endpoint: HTTPS from the caller only',
+      vpcId: props.vpcId,
+      tags: { Name: `${props.name}-lambda-endpoint` },
+    });
+    props.clientSecurityGroupIds.forEach((clientSecurityGroupId, index) => {
+      new VpcSecurityGroupIngressRule(this, `https-from-client-${index}`, {
+        securityGroupId: this.securityGroup.id,
+        referencedSecurityGroupId: clientSecurityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        description: 'HTTPS from the caller function',
+      });
+    });
+
+    const enabled = props.enabled ?? true;
+    this.endpoint = new VpcEndpoint(this, 'endpoint', {
+      vpcId: props.vpcId,
+      serviceName: `com.amazonaws.${region.region}.lambda`,
+      vpcEndpointType: 'Interface',
+      privateDnsEnabled: true,
+      subnetIds: props.subnetIds,
+      securityGroupIds: [this.securityGroup.id],
+      tags: { Name: `${props.name}-lambda` },
+      // A literal false still synthesises the endpoint, with count 0, so the switch reads the same in the
+      // output whichever way it is set.
+      count: enabled === true ? undefined : Fn.conditional(enabled, 1, 0),
+    });
+  }
+}
