@@ -1,0 +1,11 @@
+export {
+  CALLER_TIMEOUT_ALLOWANCE_MS,
+  DEFAULT_SCALE,
+  MIN_NAT_HEADROOM_SECONDS,
+  REAL_SECONDS,
+  SDK_DELAYED_KEEPALIVE_SECONDS,
+  resolveTimeScale,
+  toLabSeconds,
+  toRealSeconds,
+} from './time-scale';
+export type { TimeScale } from './time-scale';

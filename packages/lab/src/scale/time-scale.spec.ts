@@ -1,0 +1,47 @@
+import { InvalidLabParameterError } from '../runner-errors';
+import { CALLER_TIMEOUT_ALLOWANCE_MS, resolveTimeScale, toLabSeconds, toRealSeconds } from './time-scale';
+
+describe('resolveTimeScale', () => {
+  it('runs the seed real numbers at scale 1', () => {
+    const scale = resolveTimeScale(1);
+    expect(scale).toEqual({
+      requestedScale: 1,
+      scale: 1,
+      natIdleSeconds: 350,
+      keepaliveIdleSeconds: 60,
+      callerTimeoutMs: 900_000 + CALLER_TIMEOUT_ALLOWANCE_MS,
+      calleeTimeoutSeconds: 900,
+    });
+    expect(toLabSeconds(scale, 400)).toBe(400);
+  });
+
+  it('uses whole-second NAT idle and snaps the scale to it so 350 s stays the limit', () => {
+    const scale = resolveTimeScale(0.05); // 350 × 0.05 = 17.5 → 18 s
+    expect(scale.natIdleSeconds).toBe(18);
+    expect(scale.scale).toBeCloseTo(18 / 350, 12);
+    expect(toRealSeconds(scale, scale.natIdleSeconds * 1000)).toBeCloseTo(350, 9);
+    expect(toLabSeconds(scale, 360)).toBeGreaterThan(scale.natIdleSeconds);
+    expect(toLabSeconds(scale, 340)).toBeLessThan(scale.natIdleSeconds);
+  });
+
+  it('keeps the keepalive idle at least 1 s (Node granularity) and well under the NAT idle', () => {
+    const scale = resolveTimeScale(0.02);
+    expect(scale.natIdleSeconds).toBe(7);
+    expect(scale.keepaliveIdleSeconds).toBe(1);
+    expect(scale.calleeTimeoutSeconds).toBeCloseTo(18, 9);
+    expect(scale.callerTimeoutMs).toBe(18_000 + CALLER_TIMEOUT_ALLOWANCE_MS);
+    expect(resolveTimeScale(0.2).keepaliveIdleSeconds).toBe(12);
+  });
+
+  it('rejects a scale whose NAT idle cannot stay several seconds above the keepalives, naming the smallest scale', () => {
+    expect(() => resolveTimeScale(0.01)).toThrow(InvalidLabParameterError);
+    expect(() => resolveTimeScale(0.01)).toThrow(/scale: 0.01 is invalid: .*NAT idle of 4 s.*smallest scale .* is 0.02/);
+    // 6 s would leave 5 s over the client's 1 s keepalive but only 2 s over the SDK's first probe at 3 + 1 s.
+    expect(() => resolveTimeScale(6 / 350)).toThrow(/SDK's own keepalive/);
+    expect(() => resolveTimeScale(0.0186)).not.toThrow();
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects scale %p outside (0, 1]', (value) => {
+    expect(() => resolveTimeScale(value)).toThrow(/scale: .* must be a number in \(0, 1\]/);
+  });
+});

@@ -1,0 +1,114 @@
+import { InvalidLabParameterError } from '../runner-errors';
+
+/**
+ * The ONE place where real (AWS) seconds become lab seconds.
+ *
+ * Real numbers (FACTS.md): Hyperplane forgets a flow idle 350 s; a Lambda runs at most 900 s; the shipped
+ * client's keepalive idle is modelled as 60 s. The lab runs them at a scale s so a sweep takes about a minute.
+ *
+ * Three things do NOT scale and shape the rule:
+ * - conntrack timeouts are whole seconds, so the NAT idle is round(350·s) and the scale is then snapped to
+ *   natIdle/350: every other duration scales by that effective s, so the 350 s limit stays exactly 350 s
+ *   real-equivalent (otherwise s = 0.01 → 4 s NAT ≙ 400 s, and the 360 s cell would wrongly survive);
+ * - Node's keepalive granularity is 1 s (setKeepAlive floors ms to seconds, < 1000 ms means "kernel
+ *   default" 7200 s — FACTS.md "Node.js / libuv"), so a scaled keepalive idle is at least 1 s;
+ * - the SDK's own keepalive starts 3 s after the request with a 1 s idle (FACTS.md "AWS SDK", PR #4561),
+ *   so the SDK reference survives only if the NAT idle is above 3 + 1 s.
+ * The NAT idle must stay MIN_NAT_HEADROOM_SECONDS above every keepalive in play; a scale where that is
+ * impossible is rejected with the smallest scale that works.
+ */
+export const REAL_SECONDS = {
+  /** Hyperplane (NAT gateway, interface endpoint) idle timeout — VPC user guide. */
+  idleLimit: 350,
+  /** Keepalive idle of the shipped client (real-equivalent), well under the idle limit. */
+  keepaliveIdle: 60,
+  /** Lambda's maximum timeout: the caller's and the callee's configured timeout in the lab. */
+  functionTimeout: 900,
+} as const;
+
+/** @smithy/node-http-handler set-socket-keep-alive: setKeepAlive(true, 1000) 3 s after the request starts. */
+export const SDK_DELAYED_KEEPALIVE_SECONDS = { delay: 3, idle: 1 } as const;
+
+/** Probes need room: first probe at idle, then libuv's fixed 1 s interval, plus scheduling jitter. */
+export const MIN_NAT_HEADROOM_SECONDS = 3;
+
+/**
+ * Unscaled lab overhead (process start, TLS handshake, worker thread, bundle load) added to the caller's
+ * scaled timeout so the 900 s cell is not lost to overhead that a real Lambda would not see at that scale.
+ */
+export const CALLER_TIMEOUT_ALLOWANCE_MS = 2000;
+
+/** Default scale: 350 s → 7 s of NAT idle; a full default sweep takes about a minute on 2 cores. */
+export const DEFAULT_SCALE = 0.02;
+
+export interface TimeScale {
+  /** What the user asked for. */
+  requestedScale: number;
+  /** natIdleSeconds / 350: the factor every other duration is multiplied by. */
+  scale: number;
+  /** conntrack established timeout of both middleboxes, whole seconds. */
+  natIdleSeconds: number;
+  /** KEEPALIVE_IDLE_SECONDS for the shipped caller, whole seconds ≥ 1. */
+  keepaliveIdleSeconds: number;
+  /** The caller's (scaled) Lambda timeout the drivers enforce, ms. */
+  callerTimeoutMs: number;
+  /** The callee's (scaled) Lambda timeout in the emulator, seconds (fractions allowed). */
+  calleeTimeoutSeconds: number;
+}
+
+export function resolveTimeScale(requestedScale: number): TimeScale {
+  if (typeof requestedScale !== 'number' || !Number.isFinite(requestedScale) || requestedScale <= 0 || requestedScale > 1) {
+    throw new InvalidLabParameterError('scale', requestedScale, 'must be a number in (0, 1] (1 = real AWS seconds)');
+  }
+  const natIdleSeconds = Math.round(REAL_SECONDS.idleLimit * requestedScale);
+  const scale = natIdleSeconds / REAL_SECONDS.idleLimit;
+  const keepaliveIdleSeconds = scaledKeepaliveIdle(natIdleSeconds);
+  const problem = headroomProblem(natIdleSeconds, keepaliveIdleSeconds);
+  if (problem !== undefined) {
+    throw new InvalidLabParameterError(
+      'scale',
+      requestedScale,
+      `${problem}; the smallest scale that keeps the NAT idle ${MIN_NAT_HEADROOM_SECONDS} s above every keepalive is ${smallestScale()}`,
+    );
+  }
+  return {
+    requestedScale,
+    scale,
+    natIdleSeconds,
+    keepaliveIdleSeconds,
+    callerTimeoutMs: Math.round(REAL_SECONDS.functionTimeout * scale * 1000) + CALLER_TIMEOUT_ALLOWANCE_MS,
+    calleeTimeoutSeconds: toLabSeconds({ scale }, REAL_SECONDS.functionTimeout),
+  };
+}
+
+/** Real-equivalent seconds → lab seconds (ms precision). */
+export function toLabSeconds(timeScale: Pick<TimeScale, 'scale'>, realSeconds: number): number {
+  return Math.round(realSeconds * timeScale.scale * 1000) / 1000;
+}
+
+/** Lab milliseconds → real-equivalent seconds (for reading results on the real time axis). */
+export function toRealSeconds(timeScale: Pick<TimeScale, 'scale'>, labMs: number): number {
+  return labMs / 1000 / timeScale.scale;
+}
+
+function scaledKeepaliveIdle(natIdleSeconds: number): number {
+  return Math.max(1, Math.round((REAL_SECONDS.keepaliveIdle * natIdleSeconds) / REAL_SECONDS.idleLimit));
+}
+
+function headroomProblem(natIdleSeconds: number, keepaliveIdleSeconds: number): string | undefined {
+  if (natIdleSeconds - keepaliveIdleSeconds < MIN_NAT_HEADROOM_SECONDS) {
+    return `it gives a NAT idle of ${natIdleSeconds} s (round(350·scale)) and a keepalive idle of ${keepaliveIdleSeconds} s (≥ 1 s, Node's granularity)`;
+  }
+  const sdkFirstProbe = SDK_DELAYED_KEEPALIVE_SECONDS.delay + SDK_DELAYED_KEEPALIVE_SECONDS.idle;
+  if (natIdleSeconds - sdkFirstProbe < MIN_NAT_HEADROOM_SECONDS) {
+    return `it gives a NAT idle of ${natIdleSeconds} s, but the SDK's own keepalive probes first ${sdkFirstProbe} s after the request (unscaled)`;
+  }
+  return undefined;
+}
+
+/** Smallest NAT idle meeting both headroom rules, as a scale (computed, so the message never goes stale). */
+function smallestScale(): number {
+  let natIdleSeconds = 1;
+  while (headroomProblem(natIdleSeconds, scaledKeepaliveIdle(natIdleSeconds)) !== undefined) natIdleSeconds += 1;
+  return natIdleSeconds / REAL_SECONDS.idleLimit;
+}

@@ -1,0 +1,44 @@
+import { REAL_SECONDS } from '../scale';
+import type { CellResult } from './cell-result';
+import { cellLabel } from './lab-matrix';
+
+/**
+ * What a lab run must show, else it exits non-zero:
+ * - the shipped client (`keepalive-client`) returns the callee's result in every cell, with exactly one
+ *   execution (contract: no duplicate executions);
+ * - the seed failure reproduces: `keepalive-off` does NOT survive a callee longer than the idle limit —
+ *   if it does, the lab's NAT is not behaving like Hyperplane and the other rows prove nothing.
+ */
+export interface ExpectationFailure {
+  rule: 'shipped-client-failed' | 'seed-failure-not-reproduced';
+  message: string;
+  cells: string[];
+}
+
+export function checkExpectations(results: readonly CellResult[]): ExpectationFailure[] {
+  const failures: ExpectationFailure[] = [];
+  const shippedFailed = results.filter((cell) => cell.client === 'keepalive-client' && (cell.verdict !== 'ok' || cell.executions !== 1));
+  if (shippedFailed.length > 0) {
+    failures.push({
+      rule: 'shipped-client-failed',
+      message: `keepalive-client (the shipped client) must return the callee result with exactly one execution; it did not in ${shippedFailed.length} cell(s): ${shippedFailed.map(describeCell).join(', ')}`,
+      cells: shippedFailed.map(cellLabel),
+    });
+  }
+  const seedSurvived = results.filter(
+    (cell) => cell.client === 'keepalive-off' && cell.durationSeconds > REAL_SECONDS.idleLimit && cell.verdict === 'ok',
+  );
+  if (seedSurvived.length > 0) {
+    failures.push({
+      rule: 'seed-failure-not-reproduced',
+      message: `keepalive-off survived a callee longer than the ${REAL_SECONDS.idleLimit} s idle limit in ${seedSurvived.length} cell(s) (${seedSurvived.map(cellLabel).join(', ')}): the lab is not reproducing Hyperplane`,
+      cells: seedSurvived.map(cellLabel),
+    });
+  }
+  return failures;
+}
+
+function describeCell(cell: CellResult): string {
+  const why = cell.verdict === 'ok' ? `${cell.executions} executions` : cell.error ? `${cell.verdict} (${cell.error.name})` : cell.verdict;
+  return `${cellLabel(cell)} ${why}`;
+}

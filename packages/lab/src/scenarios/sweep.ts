@@ -1,0 +1,42 @@
+import type { CellResult } from './cell-result';
+import type { LabCell } from './lab-matrix';
+
+/**
+ * Runs cells with bounded concurrency. The lab network is shared and a waiting call costs almost no CPU,
+ * so cells run side by side; launching the longest callee durations first keeps the sweep as short as
+ * its longest cell. Results come back in the cells' own order whatever order they finished in.
+ */
+export interface SweepOptions {
+  cells: readonly LabCell[];
+  concurrency: number;
+  runCell(cell: LabCell, signal: AbortSignal): Promise<CellResult>;
+  /** Called as each cell finishes, with the running count. */
+  onCellDone?(result: CellResult, finished: number, total: number): void;
+  /** Aborting stops launching cells and is passed on to the running ones (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+export async function runSweep(options: SweepOptions): Promise<CellResult[]> {
+  const { cells, signal = new AbortController().signal } = options;
+  if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
+    throw new RangeError(`concurrency: ${options.concurrency} is invalid: must be a whole number ≥ 1`);
+  }
+  const launchOrder = cells.map((cell, index) => ({ cell, index })).sort((a, b) => b.cell.durationSeconds - a.cell.durationSeconds);
+  const results: CellResult[] = new Array<CellResult>(cells.length);
+  let next = 0;
+  let finished = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const item = launchOrder[next];
+      if (item === undefined || signal.aborted) return;
+      next += 1;
+      const result = await options.runCell(item.cell, signal);
+      results[item.index] = result;
+      finished += 1;
+      options.onCellDone?.(result, finished, cells.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, cells.length) }, worker));
+  if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('sweep aborted');
+  return results;
+}
