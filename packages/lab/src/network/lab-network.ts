@@ -113,17 +113,17 @@ class NamespaceLab implements LabNetwork {
     return spawn('ip', ['netns', 'exec', this.namespaces[checkHost(host)], command, ...args], options);
   }
 
-  execIn(host: LabHost, command: string, args: string[]): Promise<CommandResult> {
+  async execIn(host: LabHost, command: string, args: string[]): Promise<CommandResult> {
     this.assertLive();
     return execInNamespace(this.namespaces[checkHost(host)], command, args);
   }
 
-  forgetFlows(box: Middlebox): Promise<number> {
+  async forgetFlows(box: Middlebox): Promise<number> {
     this.assertLive();
     return deleteConntrackEntries(this.namespaces[checkBox(box)]);
   }
 
-  setBlackhole(box: Middlebox, on: boolean): Promise<void> {
+  async setBlackhole(box: Middlebox, on: boolean): Promise<void> {
     this.assertLive();
     if (typeof on !== 'boolean') throw new InvalidLabOptionError('on', on, 'must be true or false');
     return applyNftables(this.namespaces[checkBox(box)], renderBlackholeUpdate(on));
