@@ -32,12 +32,13 @@ function lambdaBuildOptions(packageDir) {
   };
 }
 
-/** Bytes per npm package (or "(own code)") from an esbuild metafile output. */
+/** Bytes per npm package, per sibling workspace package, and "(this package)", from a metafile output. */
 function bytesByPackage(output) {
   const totals = new Map();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input);
-    const key = match ? match[1] : '(own code)';
+    const npmPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input);
+    const sibling = /^\.\.\/([^/]+)\//.exec(input);
+    const key = npmPackage ? npmPackage[1] : sibling ? `workspace ${sibling[1]}` : '(this package)';
     totals.set(key, (totals.get(key) ?? 0) + bytesInOutput);
   }
   return [...totals.entries()].sort((a, b) => b[1] - a[1]);

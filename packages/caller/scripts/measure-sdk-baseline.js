@@ -1,0 +1,30 @@
+// Size yardstick for the caller bundle: the bare SDK LambdaClient + InvokeCommand bundled with
+// esbuild's defaults (bundle, platform node, nothing else). Run after `pnpm build`:
+//   node scripts/measure-sdk-baseline.js   → prints both sizes and the ratio (goal ≤ 0.7).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const clientDir = path.dirname(require.resolve('@lambda-keepalive/client/package.json'));
+
+esbuild
+  .build({
+    stdin: {
+      contents: "export { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';",
+      resolveDir: clientDir, // the SDK is the client package's dependency, not the caller's
+      loader: 'js',
+    },
+    bundle: true,
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  })
+  .then(({ outputFiles }) => {
+    const baseline = outputFiles[0].contents.byteLength;
+    const caller = fs.statSync(path.join(__dirname, '../dist/index.js')).size;
+    console.log(
+      `bare SDK LambdaClient+InvokeCommand (esbuild defaults): ${baseline} bytes; ` +
+        `caller dist/index.js: ${caller} bytes; ratio ${(caller / baseline).toFixed(3)}`,
+    );
+  });

@@ -1,0 +1,144 @@
+import https from 'node:https';
+import { CalleeFunctionError, createLambdaClient } from '@lambda-keepalive/client';
+import { createFakeLambdaContext } from '../../callee/src/test-support/fake-lambda-context';
+import { createRecordingLogger } from '../../callee/src/test-support/recording-logger';
+import { createCallerHandler, type CreateClientInput } from './handler';
+import { startInvokeTestServer, type InvokeReply, type InvokeTestServer } from './test-support/invoke-test-server';
+
+const CALLEE = 'callee-fn';
+const calleeResult = { sleptMs: 200, requestId: 'callee-req', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.200Z' };
+
+describe('caller handler against a real HTTPS Invoke server', () => {
+  let server: InvokeTestServer;
+  let nextReply: InvokeReply;
+  const agents: https.Agent[] = [];
+
+  beforeAll(async () => {
+    server = await startInvokeTestServer(() => nextReply);
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.invocations.length = 0;
+    nextReply = { body: calleeResult };
+  });
+  afterEach(() => agents.splice(0).forEach((agent) => agent.destroy()));
+
+  /** The production client, pointed at the test server and trusting its self-signed certificate. */
+  function createTestClient({ env, logger }: CreateClientInput) {
+    const agent = new https.Agent({ ca: server.caCertPem });
+    agents.push(agent);
+    return createLambdaClient({
+      env,
+      logger,
+      httpsAgent: agent,
+      clientConfig: { endpoint: server.url, region: 'eu-west-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' } },
+    });
+  }
+
+  function callerWith(env: NodeJS.ProcessEnv) {
+    const logger = createRecordingLogger();
+    const handler = createCallerHandler({ env, logger, createClient: createTestClient });
+    return { handler, logger };
+  }
+
+  it('invokes the callee with {durationSeconds, payload} and returns the contracted shape', async () => {
+    const { handler, logger } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'on', KEEPALIVE_IDLE_SECONDS: '30' });
+
+    const result = await handler({ durationSeconds: 0.2, payload: { n: 1 } }, createFakeLambdaContext());
+
+    expect(server.invocations).toEqual([{ functionName: CALLEE, payload: { durationSeconds: 0.2, payload: { n: 1 } } }]);
+    expect(result).toEqual({ calleeResult, elapsedMs: expect.any(Number), keepalive: { enabled: true, idleSeconds: 30 } });
+    const messages = logger.entries.map((entry) => entry.message);
+    expect(messages[0]).toBe('start');
+    expect(messages.at(-1)).toBe('response');
+    expect(logger.entries[0]?.extra).toMatchObject({
+      event: { durationSeconds: 0.2, payloadType: 'object', payloadBytes: 7 },
+      calleeFunctionName: CALLEE,
+      keepalive: { enabled: true, idleSeconds: 30 },
+    });
+    expect(logger.entries.at(-1)?.extra).toMatchObject({ statusCode: 200 });
+  });
+
+  it('reports keepalive off when KEEPALIVE=off', async () => {
+    const { handler } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'off' });
+    const result = await handler({}, createFakeLambdaContext());
+    expect(result.keepalive.enabled).toBe(false);
+    expect(server.invocations).toHaveLength(1);
+  });
+
+  it('creates the client once per container, on the first invocation', async () => {
+    let created = 0;
+    const handler = createCallerHandler({
+      env: { CALLEE_FUNCTION_NAME: CALLEE },
+      logger: createRecordingLogger(),
+      createClient: (input) => {
+        created += 1;
+        return createTestClient(input);
+      },
+    });
+    expect(created).toBe(0);
+    await handler({ durationSeconds: 0 }, createFakeLambdaContext());
+    await handler({ durationSeconds: 0 }, createFakeLambdaContext());
+    expect(created).toBe(1);
+    expect(server.invocations).toHaveLength(2);
+  });
+
+  it('surfaces a callee failure as the client CalleeFunctionError and logs it with a hint', async () => {
+    nextReply = {
+      headers: { 'X-Amz-Function-Error': 'Unhandled' },
+      body: { errorType: 'CalleeRequestedFailure', errorMessage: 'the event asked the callee to fail', trace: [] },
+    };
+    const { handler, logger } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE });
+
+    const failure = handler({ durationSeconds: 1 }, createFakeLambdaContext());
+
+    await expect(failure).rejects.toBeInstanceOf(CalleeFunctionError);
+    await expect(failure).rejects.toMatchObject({ name: 'CalleeFunctionError', errorType: 'CalleeRequestedFailure' });
+    expect(server.invocations).toHaveLength(1);
+    expect(logger.entries.at(-1)).toMatchObject({
+      level: 'error',
+      message: 'error',
+      extra: { errorName: 'CalleeFunctionError', errorType: 'CalleeRequestedFailure', hint: expect.stringMatching(/callee ran and threw/) },
+    });
+  });
+
+  it.each([
+    ['a non-object event', 'now', /^event "now" is invalid: must be a JSON object/],
+    ['a negative duration', { durationSeconds: -5 }, /^event.durationSeconds -5 is invalid/],
+    ['a NaN duration', { durationSeconds: Number.NaN }, /^event.durationSeconds NaN is invalid/],
+    ['a duration over 900 s', { durationSeconds: 901 }, /^event.durationSeconds 901 is invalid: must be a finite number of seconds from 0 to 900/],
+    ['a string duration', { durationSeconds: '5' }, /^event.durationSeconds "5" is invalid/],
+    ['an unknown key', { duration: 5 }, /^event.duration 5 is invalid: is not a known field/],
+  ])('rejects %s with a clear error and invokes nothing', async (_label, event, message) => {
+    const { handler, logger } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE });
+    const failure = handler(event, createFakeLambdaContext());
+    await expect(failure).rejects.toMatchObject({ name: 'InvalidCallerEventError' });
+    await expect(failure).rejects.toThrow(message);
+    expect(server.invocations).toHaveLength(0);
+    expect(logger.entries.at(-1)).toMatchObject({ level: 'error', extra: { errorName: 'InvalidCallerEventError' } });
+  });
+
+  it.each([
+    ['CALLEE_FUNCTION_NAME missing', {}, 'CallerConfigError', /CALLEE_FUNCTION_NAME undefined is invalid: must be set/],
+    ['CALLEE_FUNCTION_NAME empty', { CALLEE_FUNCTION_NAME: '' }, 'CallerConfigError', /CALLEE_FUNCTION_NAME "" is invalid/],
+    ['CALLEE_FUNCTION_NAME blank', { CALLEE_FUNCTION_NAME: '  ' }, 'CallerConfigError', /CALLEE_FUNCTION_NAME "  " is invalid/],
+    ['KEEPALIVE not a switch', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'maybe' }, 'InvalidOptionError', /KEEPALIVE/],
+    ['KEEPALIVE_IDLE_SECONDS too long', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '400' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS .*400/],
+    ['KEEPALIVE_IDLE_SECONDS not a number', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: 'x' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS/],
+  ])('rejects %s with a clear error and invokes nothing', async (_label, env, name, message) => {
+    let created = 0;
+    const handler = createCallerHandler({
+      env,
+      logger: createRecordingLogger(),
+      createClient: (input) => {
+        created += 1;
+        return createTestClient(input);
+      },
+    });
+    const failure = handler({ durationSeconds: 1 }, createFakeLambdaContext());
+    await expect(failure).rejects.toMatchObject({ name });
+    await expect(failure).rejects.toThrow(message);
+    expect(server.invocations).toHaveLength(0);
+    expect(created).toBe(0);
+  });
+});
