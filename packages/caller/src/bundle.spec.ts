@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startInvokeTestServer, type InvokeReply, type InvokeTestServer } from './test-support/invoke-test-server';
+import { sendJson, startLambdaTestServer, type LambdaTestServer } from '../../keepalive-client/src/test-support/lambda-test-server';
 
 // The bundle is what AWS and the lab run (turbo's `test` depends on `build`, so it exists). It runs
 // in a child process with only the environment a Lambda would have: the SDK finds the endpoint in
@@ -28,16 +28,15 @@ interface BundleRun {
 }
 
 describe('built bundle dist/index.js', () => {
-  let server: InvokeTestServer;
-  let nextReply: InvokeReply;
+  let server: LambdaTestServer;
   let tempDir: string;
   let caFile: string;
 
   beforeAll(async () => {
-    server = await startInvokeTestServer(() => nextReply);
+    server = await startLambdaTestServer();
     tempDir = await mkdtemp(path.join(os.tmpdir(), 'caller-bundle-'));
     caFile = path.join(tempDir, 'ca.pem');
-    await writeFile(caFile, server.caCertPem);
+    await writeFile(caFile, server.ca);
   });
   afterAll(async () => {
     await server.close();
@@ -45,7 +44,7 @@ describe('built bundle dist/index.js', () => {
   });
   beforeEach(() => {
     server.invocations.length = 0;
-    nextReply = { body: { sleptMs: 1 } };
+    server.respond = (_invocation, res) => sendJson(res, 200, { sleptMs: 1 });
   });
 
   function runBundle(env: Record<string, string>, event: unknown): Promise<BundleRun> {
@@ -55,7 +54,7 @@ describe('built bundle dist/index.js', () => {
         BUNDLE: bundlePath,
         EVENT: JSON.stringify(event),
         NODE_EXTRA_CA_CERTS: caFile,
-        AWS_ENDPOINT_URL_LAMBDA: server.url,
+        AWS_ENDPOINT_URL_LAMBDA: server.endpoint,
         AWS_REGION: 'eu-west-1',
         AWS_ACCESS_KEY_ID: 'AKIDTEST',
         AWS_SECRET_ACCESS_KEY: 'test-secret',
@@ -91,7 +90,7 @@ describe('built bundle dist/index.js', () => {
       outcome: 'result',
       result: { calleeResult: { sleptMs: 1 }, elapsedMs: expect.any(Number), keepalive: { enabled: true, idleSeconds: 45 } },
     });
-    expect(server.invocations).toEqual([
+    expect(server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }))).toEqual([
       { functionName: 'callee-fn', payload: { durationSeconds: 0.1, payload: { secret: 'do-not-log' } } },
     ]);
     const messages = logs.map((line) => line.message);
@@ -105,10 +104,10 @@ describe('built bundle dist/index.js', () => {
   });
 
   it('keeps the client error names through minification (Lambda reports them as errorType)', async () => {
-    nextReply = {
-      headers: { 'X-Amz-Function-Error': 'Unhandled' },
-      body: { errorType: 'CalleeRequestedFailure', errorMessage: 'asked to fail', trace: [] },
-    };
+    server.respond = (_invocation, res) =>
+      sendJson(res, 200, { errorType: 'CalleeRequestedFailure', errorMessage: 'asked to fail', trace: [] }, {
+        'X-Amz-Function-Error': 'Unhandled',
+      });
     const { outcome, logs } = await runBundle({ CALLEE_FUNCTION_NAME: 'callee-fn' }, { durationSeconds: 1 });
 
     expect(outcome).toMatchObject({ outcome: 'error', name: 'CalleeFunctionError' });

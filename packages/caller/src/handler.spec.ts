@@ -3,36 +3,42 @@ import { CalleeFunctionError, createLambdaClient } from '@lambda-keepalive/clien
 import { createFakeLambdaContext } from '../../callee/src/test-support/fake-lambda-context';
 import { createRecordingLogger } from '../../callee/src/test-support/recording-logger';
 import { createCallerHandler, type CreateClientInput } from './handler';
-import { startInvokeTestServer, type InvokeReply, type InvokeTestServer } from './test-support/invoke-test-server';
+// The client package's real HTTPS Invoke server (tests only, by relative path: not part of its API).
+import {
+  sendJson,
+  startLambdaTestServer,
+  testClientConfig,
+  type LambdaTestServer,
+  type Respond,
+} from '../../keepalive-client/src/test-support/lambda-test-server';
 
 const CALLEE = 'callee-fn';
 const calleeResult = { sleptMs: 200, requestId: 'callee-req', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.200Z' };
 
+const answerWithCalleeResult: Respond = (_invocation, res) => sendJson(res, 200, calleeResult);
+
 describe('caller handler against a real HTTPS Invoke server', () => {
-  let server: InvokeTestServer;
-  let nextReply: InvokeReply;
+  let server: LambdaTestServer;
   const agents: https.Agent[] = [];
 
   beforeAll(async () => {
-    server = await startInvokeTestServer(() => nextReply);
+    server = await startLambdaTestServer();
   });
   afterAll(() => server.close());
   beforeEach(() => {
     server.invocations.length = 0;
-    nextReply = { body: calleeResult };
+    server.respond = answerWithCalleeResult;
   });
+
+  /** What the server saw: function name and the JSON payload the caller sent. */
+  const received = () => server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }));
   afterEach(() => agents.splice(0).forEach((agent) => agent.destroy()));
 
   /** The production client, pointed at the test server and trusting its self-signed certificate. */
   function createTestClient({ env, logger }: CreateClientInput) {
-    const agent = new https.Agent({ ca: server.caCertPem });
+    const agent = new https.Agent({ ca: server.ca });
     agents.push(agent);
-    return createLambdaClient({
-      env,
-      logger,
-      httpsAgent: agent,
-      clientConfig: { endpoint: server.url, region: 'eu-west-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' } },
-    });
+    return createLambdaClient({ env, logger, httpsAgent: agent, clientConfig: testClientConfig(server) });
   }
 
   function callerWith(env: NodeJS.ProcessEnv) {
@@ -46,7 +52,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
 
     const result = await handler({ durationSeconds: 0.2, payload: { n: 1 } }, createFakeLambdaContext());
 
-    expect(server.invocations).toEqual([{ functionName: CALLEE, payload: { durationSeconds: 0.2, payload: { n: 1 } } }]);
+    expect(received()).toEqual([{ functionName: CALLEE, payload: { durationSeconds: 0.2, payload: { n: 1 } } }]);
     expect(result).toEqual({ calleeResult, elapsedMs: expect.any(Number), keepalive: { enabled: true, idleSeconds: 30 } });
     const messages = logger.entries.map((entry) => entry.message);
     expect(messages[0]).toBe('start');
@@ -84,10 +90,13 @@ describe('caller handler against a real HTTPS Invoke server', () => {
   });
 
   it('surfaces a callee failure as the client CalleeFunctionError and logs it with a hint', async () => {
-    nextReply = {
-      headers: { 'X-Amz-Function-Error': 'Unhandled' },
-      body: { errorType: 'CalleeRequestedFailure', errorMessage: 'the event asked the callee to fail', trace: [] },
-    };
+    server.respond = (_invocation, res) =>
+      sendJson(
+        res,
+        200,
+        { errorType: 'CalleeRequestedFailure', errorMessage: 'the event asked the callee to fail', trace: [] },
+        { 'X-Amz-Function-Error': 'Unhandled' },
+      );
     const { handler, logger } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE });
 
     const failure = handler({ durationSeconds: 1 }, createFakeLambdaContext());
@@ -99,6 +108,22 @@ describe('caller handler against a real HTTPS Invoke server', () => {
       level: 'error',
       message: 'error',
       extra: { errorName: 'CalleeFunctionError', errorType: 'CalleeRequestedFailure', hint: expect.stringMatching(/callee ran and threw/) },
+    });
+  });
+
+  it('gives up at its own Lambda deadline (context passed to the client) with DeadlineExceededError', async () => {
+    server.respond = () => undefined; // the callee never answers
+    const { handler, logger } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE });
+
+    // Remaining 1.6 s minus the client's 1 s margin: the invoke must stop after ~0.6 s.
+    const failure = handler({ durationSeconds: 5 }, createFakeLambdaContext({ timeoutMs: 1600 }));
+
+    await expect(failure).rejects.toMatchObject({ name: 'DeadlineExceededError' });
+    expect(server.invocations).toHaveLength(1);
+    expect(logger.entries.at(-1)?.extra).toMatchObject({
+      errorName: 'DeadlineExceededError',
+      hint: expect.stringMatching(/raise the caller timeout/),
+      keepalive: { enabled: true },
     });
   });
 
