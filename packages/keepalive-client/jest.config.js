@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.preset.js') };
+module.exports = {
+  ...require('../../jest.preset.js'),
+  // Node core errors must stay `instanceof Error` inside jest's sandbox (see the file's comment).
+  setupFiles: ['<rootDir>/src/test-support/cross-realm-errors.ts'],
+};

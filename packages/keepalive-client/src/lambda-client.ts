@@ -1,0 +1,66 @@
+/**
+ * A LambdaClient whose sockets carry TCP keepalive from connect and which never re-sends a request
+ * on its own: maxAttempts is 1 because the SDK's default (3, standard mode) retries ECONNRESET,
+ * timeouts and 5xx — each a request that may already be running the callee (FACTS.md: one reset
+ * ran a 400 s callee 3 times). invokeSync owns the few retries that are provably safe.
+ */
+import { LambdaClient, type LambdaClientConfig } from '@aws-sdk/client-lambda';
+
+import { InvalidOptionError } from './errors';
+import { type ResolvedKeepAliveOptions, rejectUnknownKeys } from './options';
+import {
+  createKeepAliveRequestHandler,
+  keepAliveSettingsOfHandler,
+  type KeepAliveRequestHandlerOptions,
+  REQUEST_HANDLER_OPTION_KEYS,
+} from './request-handler';
+
+export interface CreateLambdaClientOptions extends KeepAliveRequestHandlerOptions {
+  /** Passed to new LambdaClient() (region, endpoint, credentials...). Not requestHandler/maxAttempts/retryStrategy. */
+  clientConfig?: LambdaClientConfig;
+}
+
+const clientSettings = new WeakMap<LambdaClient, ResolvedKeepAliveOptions>();
+
+export function createLambdaClient(options: CreateLambdaClientOptions = {}): LambdaClient {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'must be an object');
+  rejectUnknownKeys(options, [...REQUEST_HANDLER_OPTION_KEYS, 'clientConfig'], 'options');
+  const { clientConfig = {}, ...handlerOptions } = options;
+  validateClientConfig(clientConfig);
+  const requestHandler = createKeepAliveRequestHandler(handlerOptions);
+  const client = new LambdaClient({ ...clientConfig, maxAttempts: 1, requestHandler });
+  clientSettings.set(client, keepAliveSettingsOfHandler(requestHandler)!);
+  return client;
+}
+
+/** The keepalive settings a client from createLambdaClient applies to its sockets. */
+export function keepAliveSettingsOf(client: LambdaClient): ResolvedKeepAliveOptions {
+  const settings = findKeepAliveSettings(client);
+  if (!settings) throw new InvalidOptionError('client', 'another LambdaClient', 'must be created by createLambdaClient');
+  return { ...settings };
+}
+
+/** Like keepAliveSettingsOf, but undefined for clients made elsewhere (for error hints). */
+export function findKeepAliveSettings(client: LambdaClient): ResolvedKeepAliveOptions | undefined {
+  return clientSettings.get(client);
+}
+
+function validateClientConfig(clientConfig: unknown): asserts clientConfig is LambdaClientConfig {
+  if (typeof clientConfig !== 'object' || clientConfig === null) {
+    throw new InvalidOptionError('clientConfig', clientConfig, 'must be a LambdaClientConfig object');
+  }
+  const config = clientConfig as LambdaClientConfig;
+  if (config.requestHandler !== undefined) {
+    throw new InvalidOptionError('clientConfig.requestHandler', 'set', 'is created by createLambdaClient; pass httpsAgent or agentOptions instead');
+  }
+  if (config.maxAttempts !== undefined && config.maxAttempts !== 1) {
+    throw new InvalidOptionError(
+      'clientConfig.maxAttempts',
+      config.maxAttempts,
+      'must be 1: SDK retries re-send requests that may have started the function; invokeSync retries only safe failures',
+    );
+  }
+  if (config.retryStrategy !== undefined) {
+    throw new InvalidOptionError('clientConfig.retryStrategy', 'set', 'is not allowed: invokeSync owns retries (only failures proving the function did not start)');
+  }
+}
