@@ -1,0 +1,134 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { InvalidLabParameterError, LabRunnerError } from './runner-errors';
+import { DEFAULT_SCALE, REAL_SECONDS, resolveTimeScale, type TimeScale } from './scale';
+import {
+  CLIENT_DESCRIPTIONS,
+  DEFAULT_DURATIONS_SECONDS,
+  LAB_CLIENTS,
+  LAB_PATHS,
+  type LabClient,
+  type LabPath,
+} from './scenarios/lab-matrix';
+
+/** `pnpm lab` options. Unknown flags, stray arguments and bad values are refused before anything starts. */
+export type LabCommand = { kind: 'help' } | { kind: 'cleanup' } | { kind: 'run'; options: LabRunOptions };
+
+export interface LabRunOptions {
+  timeScale: TimeScale;
+  paths: LabPath[];
+  clients: LabClient[];
+  /** Real-equivalent callee durations, ascending. */
+  durationsSeconds: number[];
+  /** Absolute output directory. */
+  outDirectory: string;
+  /** Cells running at once; undefined = all cells of the run. */
+  concurrency: number | undefined;
+}
+
+/** The command line itself is wrong (unknown flag, missing value, stray argument). */
+export class LabUsageError extends LabRunnerError {}
+
+export const HELP_TEXT = `Usage: pnpm lab [-- options]
+
+Runs the real caller bundle in a VPC-like network namespace against a local Lambda Invoke API emulator
+running the real callee bundle, through a kernel NAT gateway and an interface endpoint that forget flows
+idle ${REAL_SECONDS.idleLimit} s (scaled) like AWS Hyperplane, for several clients and callee durations.
+
+Options:
+  --scale <s>          time scale, (0, 1]; 1 = real seconds (${REAL_SECONDS.idleLimit} s idle limit). Default ${DEFAULT_SCALE}
+  --paths <list>       ${LAB_PATHS.join(',')} (default: both)
+  --clients <list>     ${LAB_CLIENTS.join(',')} (default: all)
+  --durations <list>   callee durations in real-equivalent seconds, (0, ${REAL_SECONDS.functionTimeout}]
+                       (default ${DEFAULT_DURATIONS_SECONDS.join(',')})
+  --concurrency <n>    cells running at once (default: all cells)
+  --out <dir>          output directory (default lab-results/<timestamp>)
+  --cleanup            remove network namespaces left by earlier runs, then exit
+  --help               this text
+
+Clients:
+${LAB_CLIENTS.map((client) => `  ${client.padEnd(19)}${CLIENT_DESCRIPTIONS[client]}`).join('\n')}
+
+Needs root (network namespaces, nftables, conntrack). Exit code: 0 all expectations met, 1 an expectation
+failed (the shipped client lost a cell, or keepalive-off survived past the idle limit), 2 usage/privileges.`;
+
+const OPTION_SPEC = {
+  scale: { type: 'string' },
+  paths: { type: 'string' },
+  clients: { type: 'string' },
+  durations: { type: 'string' },
+  concurrency: { type: 'string' },
+  out: { type: 'string' },
+  cleanup: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseLabCommand(argv: readonly string[], now: Date = new Date(), baseDirectory = process.cwd()): LabCommand {
+  // `pnpm lab -- --scale 1` may hand the separator through; it is not an argument.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  let values: { [K in keyof typeof OPTION_SPEC]?: (typeof OPTION_SPEC)[K]['type'] extends 'string' ? string : boolean };
+  try {
+    ({ values } = parseArgs({ args, options: OPTION_SPEC, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new LabUsageError(`${error instanceof Error ? error.message : String(error)}; run \`pnpm lab -- --help\` for the options`, { cause: error });
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.cleanup) {
+    const extra = Object.keys(values).filter((name) => name !== 'cleanup');
+    if (extra.length > 0) throw new InvalidLabParameterError('--cleanup', `--${extra.join(', --')}`, 'takes no other option');
+    return { kind: 'cleanup' };
+  }
+  const durationsSeconds = parseList('--durations', values.durations, DEFAULT_DURATIONS_SECONDS.map(String), parseDuration);
+  return {
+    kind: 'run',
+    options: {
+      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseNumber('--scale', values.scale)),
+      paths: parseList('--paths', values.paths, LAB_PATHS, (text) => oneOf('--paths', text, LAB_PATHS)),
+      clients: parseList('--clients', values.clients, LAB_CLIENTS, (text) => oneOf('--clients', text, LAB_CLIENTS)),
+      durationsSeconds: [...durationsSeconds].sort((a, b) => a - b),
+      outDirectory: resolveOut(values.out, now, baseDirectory),
+      concurrency: values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency),
+    },
+  };
+}
+
+function parseList<T>(field: string, text: string | undefined, defaults: readonly string[], parseItem: (item: string) => T): T[] {
+  const items = text === undefined ? [...defaults] : text.split(',').map((item) => item.trim());
+  if (items.length === 0 || items.some((item) => item === '')) {
+    throw new InvalidLabParameterError(field, text, 'must be a comma-separated list without empty items');
+  }
+  const parsed = items.map(parseItem);
+  const duplicate = parsed.find((value, index) => parsed.indexOf(value) !== index);
+  if (duplicate !== undefined) throw new InvalidLabParameterError(field, text, `lists ${String(duplicate)} twice`);
+  return parsed;
+}
+
+function oneOf<T extends string>(field: string, text: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new InvalidLabParameterError(field, text, `must be one of ${allowed.join(', ')}`);
+}
+
+function parseNumber(field: string, text: string): number {
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text.trim())) throw new InvalidLabParameterError(field, text, 'must be a plain decimal number');
+  return Number(text);
+}
+
+function parseDuration(text: string): number {
+  const seconds = parseNumber('--durations', text);
+  if (seconds <= 0 || seconds > REAL_SECONDS.functionTimeout) {
+    throw new InvalidLabParameterError('--durations', text, `each duration must be in (0, ${REAL_SECONDS.functionTimeout}] s (Lambda's maximum timeout)`);
+  }
+  return seconds;
+}
+
+function parseConcurrency(text: string): number {
+  const value = parseNumber('--concurrency', text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidLabParameterError('--concurrency', text, 'must be a whole number ≥ 1');
+  return value;
+}
+
+function resolveOut(out: string | undefined, now: Date, baseDirectory: string): string {
+  if (out !== undefined && out.trim() === '') throw new InvalidLabParameterError('--out', out, 'must be a directory path');
+  const chosen = out ?? join('lab-results', now.toISOString().replace(/[:.]/g, '-'));
+  return isAbsolute(chosen) ? chosen : resolve(baseDirectory, chosen);
+}
