@@ -65,11 +65,12 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     expect(logger.entries.at(-1)?.extra).toMatchObject({ statusCode: 200 });
   });
 
-  it('reports keepalive off when KEEPALIVE=off', async () => {
+  it('reports keepalive off when KEEPALIVE=off and leaves the duration to the callee', async () => {
     const { handler } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'off' });
     const result = await handler({}, createFakeLambdaContext());
     expect(result.keepalive.enabled).toBe(false);
-    expect(server.invocations).toHaveLength(1);
+    // No durationSeconds in the event: none sent, so the callee applies its own default.
+    expect(received()).toEqual([{ functionName: CALLEE, payload: {} }]);
   });
 
   it('creates the client once per container, on the first invocation', async () => {
