@@ -1,0 +1,79 @@
+/**
+ * CLI (lk-contracts.md, "Lab emulator"): `node dist/emulator/main.js --config <file.json>`.
+ * stdout carries only JSON lines (events and command answers); handler output never reaches it.
+ * stdin takes JSON-line commands; stdin end, SIGTERM or SIGINT close the emulator and exit 0.
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { EmulatorConfigError } from './emulator-errors';
+import { startInvokeEmulator, type EmulatorConfig, type RunningEmulator } from './invoke-emulator';
+
+type Line = Record<string, unknown>;
+const print = (line: Line): void => {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+
+export function readConfigFile(argv: readonly string[]): EmulatorConfig {
+  const index = argv.indexOf('--config');
+  const file = index >= 0 ? argv[index + 1] : undefined;
+  if (!file) throw new EmulatorConfigError('--config', file, 'is required: a JSON file holding an EmulatorConfig');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new EmulatorConfigError('--config', file, 'must be a readable file', { cause });
+  }
+  try {
+    return JSON.parse(text) as EmulatorConfig;
+  } catch (cause) {
+    throw new EmulatorConfigError('--config', file, 'must contain valid JSON', { cause });
+  }
+}
+
+export function answerCommand(emulator: RunningEmulator, text: string): Line {
+  let command: unknown;
+  try {
+    command = (JSON.parse(text) as { command?: unknown }).command;
+  } catch {
+    return { event: 'command-error', message: `not a JSON line: ${text.slice(0, 200)}` };
+  }
+  switch (command) {
+    case 'reset-connections':
+      emulator.resetActiveConnections();
+      return { event: 'connections-reset' };
+    case 'executions':
+      return { event: 'executions', counts: emulator.executions() };
+    default:
+      return { event: 'command-error',
+        message: `unknown command ${JSON.stringify(command)}: expected "reset-connections" or "executions"` };
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfigFile(process.argv.slice(2));
+  const emulator = await startInvokeEmulator({ ...config, onEvent: (event) => print(event) });
+  let stopping = false;
+  const stop = (reason: string): void => {
+    if (stopping) return;
+    stopping = true;
+    void emulator.close().then(() => {
+      print({ event: 'closed', reason, counts: emulator.executions() });
+      process.exit(0);
+    });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    if (line.trim() !== '') print(answerCommand(emulator, line));
+  });
+  lines.on('close', () => stop('stdin-end'));
+  print({ event: 'ready', url: emulator.url, port: emulator.port });
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    print({ event: 'error', message: error instanceof Error ? error.message : String(error) });
+    process.exit(1);
+  });
+}
