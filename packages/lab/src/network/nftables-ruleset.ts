@@ -9,8 +9,10 @@
  * - Inside host's packet of a forgotten flow → `reject with tcp reset` ("returns an RST packet to any
  *   resources behind the NAT gateway that attempt to continue the connection", VPC user guide).
  * - Outside host's late packet → dropped. It is addressed to the middlebox's own outside address (there is
- *   no NAT mapping left), so it arrives on the INPUT hook: it must be dropped there too, otherwise the
- *   middlebox's own TCP stack would answer the service with a RST that Hyperplane never sends.
+ *   no NAT mapping left), so it would reach the INPUT hook, where the middlebox's own TCP stack could answer
+ *   the service with a RST that Hyperplane never sends. On 6.18 the kernel already discards these
+ *   (conntrack counts them invalid, TcpInSegs stays 0, measured); `ct state invalid drop` in the input
+ *   chain makes the drop explicit instead of relying on that.
  * - The interface endpoint's inside address is local too: a forgotten flow to endpointIp:443 is no longer
  *   DNATed and lands on INPUT, hence the same reset rule in the input chain.
  * - Blackhole: a raw-priority prerouting chain (before conntrack, so blackholed packets do not refresh
