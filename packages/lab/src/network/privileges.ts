@@ -6,6 +6,7 @@
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { LabPrivilegeError } from './errors';
 import { addNamespace, deleteNamespace } from './namespace-commands';
 
 const CAP_NET_ADMIN = 12n;
@@ -37,8 +38,9 @@ export function missingCapabilities(capabilities: bigint | undefined): string[] 
 }
 
 export function findProgram(program: string, path = process.env.PATH ?? ''): string | undefined {
-  // sbin directories are often missing from a non-login PATH although ip/nft/conntrack live there.
-  const directories = [...path.split(delimiter), '/usr/sbin', '/sbin', '/usr/bin', '/bin'].filter(Boolean);
+  // PATH only: the lab runs these by name (also inside `ip netns exec`), so a copy in an sbin directory
+  // missing from PATH would not help; the reason then tells the user to fix PATH.
+  const directories = path.split(delimiter).filter(Boolean);
   for (const directory of directories) {
     const candidate = join(directory, program);
     try {
@@ -60,7 +62,7 @@ export async function checkLabPrivileges(): Promise<LabPrivileges> {
   const missingPrograms = REQUIRED_PROGRAMS.filter(({ program }) => findProgram(program, process.env.PATH) === undefined);
   if (missingPrograms.length > 0) {
     const list = missingPrograms.map(({ program, debianPackage }) => `${program} (Debian package ${debianPackage})`).join(', ');
-    return { ok: false, reason: `the lab needs these programs on PATH: ${list}` };
+    return { ok: false, reason: `the lab needs these programs on PATH (PATH=${process.env.PATH ?? ''}): ${list}` };
   }
   const missingCaps = missingCapabilities(effectiveCapabilities());
   if (missingCaps.length > 0) {
@@ -79,4 +81,10 @@ export async function checkLabPrivileges(): Promise<LabPrivileges> {
     await deleteNamespace(probe).catch(() => undefined);
   }
   return { ok: true };
+}
+
+/** For the lab runner: throws LabPrivilegeError with the reason when the lab cannot be built here. */
+export async function assertLabPrivileges(): Promise<void> {
+  const privileges = await checkLabPrivileges();
+  if (!privileges.ok) throw new LabPrivilegeError(`Cannot build the lab network: ${privileges.reason}`);
 }
