@@ -15,6 +15,8 @@ export interface SeenInvocation {
   headers: IncomingMessage['headers'];
   body: string;
   clientPort: number;
+  /** Epoch ms when the server accepted this TCP connection. */
+  connectedAt: number;
 }
 
 export type Respond = (invocation: SeenInvocation, res: ServerResponse, req: IncomingMessage) => void;
@@ -54,6 +56,7 @@ function testCertificate(): Promise<{ cert: string; key: string }> {
 export async function startLambdaTestServer(respond: Respond = (_, res) => sendJson(res, 200, { ok: true })): Promise<LambdaTestServer> {
   const { cert, key } = await testCertificate();
   const sockets = new Set<Socket>();
+  const acceptedAt = new Map<number, number>();
   const state = { invocations: [] as SeenInvocation[], connectionPorts: [] as number[], respond };
   const server = https.createServer({ cert, key }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://lambda.test');
@@ -68,6 +71,7 @@ export async function startLambdaTestServer(respond: Respond = (_, res) => sendJ
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
         clientPort: req.socket.remotePort ?? 0,
+        connectedAt: acceptedAt.get(req.socket.remotePort ?? 0) ?? Number.NaN,
       };
       state.invocations.push(invocation);
       state.respond(invocation, res, req);
@@ -76,6 +80,7 @@ export async function startLambdaTestServer(respond: Respond = (_, res) => sendJ
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     state.connectionPorts.push(socket.remotePort ?? 0);
+    acceptedAt.set(socket.remotePort ?? 0, Date.now());
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -115,6 +120,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
+}
+
+/** Holds the next invocation's answer until release(): lets a test inspect a request in flight. */
+export function holdNextAnswer(server: LambdaTestServer): { arrived: Promise<SeenInvocation>; release(body?: unknown): void } {
+  let release: (body?: unknown) => void = () => undefined;
+  const arrived = new Promise<SeenInvocation>((resolve) => {
+    server.respond = (invocation, res) => {
+      release = (body = { ok: true }) => sendJson(res, 200, body);
+      resolve(invocation);
+    };
+  });
+  return { arrived, release: (body) => release(body) };
 }
 
 /** A service error as Lambda sends it: x-amzn-errortype header (read first by the SDK) + JSON body. */

@@ -1,0 +1,161 @@
+/**
+ * Proof on the REAL socket (Linux kernel via ss) that SDK clients using this package's request
+ * handler carry TCP keepalive from connect, TLS included, whatever agent is supplied — and none
+ * at all when keepalive is deliberately off, even after the SDK's 3 s setKeepAlive timer.
+ */
+import * as https from 'node:https';
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+
+import { InvalidOptionError } from './errors';
+import { invokeSync } from './invoke';
+import { createLambdaClient } from './lambda-client';
+import { createKeepAliveRequestHandler } from './request-handler';
+import { holdNextAnswer, type LambdaTestServer, startLambdaTestServer, testClientConfig } from './test-support/lambda-test-server';
+import { createRecordingLogger } from './test-support/recording-logger';
+import { readTcpTimer, tcpTimerUnavailableReason } from './test-support/tcp-timer';
+
+const IDLE = 45;
+/** set-socket-keep-alive.ts in @smithy/node-http-handler fires 3 s after the request starts (FACTS.md). */
+const SDK_KEEPALIVE_TIMER_MS = 3000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const unavailable = tcpTimerUnavailableReason();
+if (unavailable) console.log(`skipping kernel keepalive proofs: ${unavailable}`);
+const describeKernel = unavailable ? describe.skip : describe;
+
+describeKernel('keepalive on the real TLS socket, read from the kernel while a request is in flight', () => {
+  let server: LambdaTestServer;
+  beforeAll(async () => {
+    server = await startLambdaTestServer();
+  });
+  afterAll(() => server.close());
+
+  /** Starts an invoke the server holds; returns the kernel's timer for the client socket ~0.2 s after connect. */
+  async function timerWhileInFlight(client: LambdaClient) {
+    const held = holdNextAnswer(server);
+    const call = invokeSync(client, { functionName: 'callee' });
+    const invocation = await held.arrived;
+    await sleep(200); // let the request's ACK arrive so the socket is idle
+    const timer = await readTcpTimer(invocation.clientPort);
+    return { timer, readAfterConnectMs: Date.now() - invocation.connectedAt, invocation, release: held.release, call };
+  }
+
+  it('control: a plain SDK handler has NO keepalive at connect, then the SDK sets 1 s after 3 s', async () => {
+    const agent = new https.Agent({ ca: server.ca, keepAlive: true });
+    const client = new LambdaClient({ ...testClientConfig(server), maxAttempts: 1, requestHandler: new NodeHttpHandler({ httpsAgent: agent }) });
+    const flight = await timerWhileInFlight(client);
+    expect(flight.timer.kind).not.toBe('keepalive'); // nodejs/node#47137: https ignores keepAlive at connect
+    await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
+    const late = await readTcpTimer(flight.invocation.clientPort);
+    expect(late).toMatchObject({ kind: 'keepalive' });
+    expect(late.seconds).toBeLessThanOrEqual(1); // keepAliveMsecs 1000 → idle 1 s
+    flight.release();
+    await flight.call;
+    client.destroy();
+  });
+
+  it('createLambdaClient: keepalive idle 45 s from connect, still 45 s after the SDK timer and on return to the pool', async () => {
+    const logger = createRecordingLogger();
+    const client = createLambdaClient({ idleSeconds: IDLE, env: {}, logger, agentOptions: { ca: server.ca }, clientConfig: testClientConfig(server) });
+    const flight = await timerWhileInFlight(client);
+    expect(flight.readAfterConnectMs).toBeLessThan(SDK_KEEPALIVE_TIMER_MS - 500); // before the SDK could have set it
+    expect(flight.timer.kind).toBe('keepalive');
+    expect(flight.timer.seconds).toBeGreaterThan(IDLE - 3);
+    expect(flight.timer.seconds).toBeLessThanOrEqual(IDLE);
+    await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
+    const late = await readTcpTimer(flight.invocation.clientPort);
+    expect(late.kind).toBe('keepalive');
+    expect(late.seconds).toBeGreaterThan(IDLE - 6); // not the SDK's 1 s
+    flight.release();
+    await flight.call;
+    const pooled = await readTcpTimer(flight.invocation.clientPort); // Node's keepSocketAlive ran on release
+    expect(pooled.kind).toBe('keepalive');
+    expect(pooled.seconds).toBeGreaterThan(IDLE - 6);
+    expect(logger.lines).toEqual([
+      {
+        level: 'info',
+        message: 'connection opened',
+        extra: { remoteAddress: '127.0.0.1', remotePort: server.port, localPort: flight.invocation.clientPort, tls: true, keepalive: { enabled: true, idleSeconds: IDLE } },
+      },
+    ]);
+    client.destroy();
+  });
+
+  it.each([
+    ['keepAlive false', () => new https.Agent({ ca: server.ca, keepAlive: false })],
+    ['keepAliveMsecs 500 (rounds to the 7200 s kernel default)', () => new https.Agent({ ca: server.ca, keepAlive: true, keepAliveMsecs: 500 })],
+    ['a proxy-style agent layering TLS on its own net.Socket', () => new LayeredTlsAgent(server.ca)],
+  ])('a user-supplied agent with %s still gets keepalive at connect', async (_, makeAgent) => {
+    const client = createLambdaClient({ idleSeconds: IDLE, env: {}, httpsAgent: makeAgent(), clientConfig: testClientConfig(server) });
+    const flight = await timerWhileInFlight(client);
+    expect(flight.timer.kind).toBe('keepalive');
+    expect(flight.timer.seconds).toBeGreaterThan(IDLE - 3);
+    expect(flight.timer.seconds).toBeLessThanOrEqual(IDLE);
+    flight.release();
+    await flight.call;
+    client.destroy();
+  });
+
+  it('KEEPALIVE=off: no keepalive at connect, after the SDK timer (agent keepAlive true) nor in the pool', async () => {
+    const logger = createRecordingLogger();
+    const httpsAgent = new https.Agent({ ca: server.ca, keepAlive: true, keepAliveMsecs: 1000 });
+    const client = createLambdaClient({ env: { KEEPALIVE: 'off' }, logger, httpsAgent, clientConfig: testClientConfig(server) });
+    const flight = await timerWhileInFlight(client);
+    expect(flight.timer.kind).not.toBe('keepalive');
+    await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
+    expect((await readTcpTimer(flight.invocation.clientPort)).kind).not.toBe('keepalive');
+    flight.release();
+    await flight.call;
+    expect((await readTcpTimer(flight.invocation.clientPort)).kind).not.toBe('keepalive');
+    expect(logger.lines[0]?.extra).toMatchObject({ tls: true, keepalive: { enabled: false, idleSeconds: 60 }, warning: expect.stringMatching(/keepalive is OFF/) });
+    client.destroy();
+  });
+
+  it('works for any SDK v3 client through createKeepAliveRequestHandler', async () => {
+    const requestHandler = createKeepAliveRequestHandler({ idleSeconds: 30, env: {}, agentOptions: { ca: server.ca } });
+    const client = new LambdaClient({ ...testClientConfig(server), maxAttempts: 1, requestHandler });
+    const flight = await timerWhileInFlight(client);
+    expect(flight.timer.kind).toBe('keepalive');
+    expect(flight.timer.seconds).toBeLessThanOrEqual(30);
+    expect(flight.timer.seconds).toBeGreaterThan(27);
+    flight.release();
+    await flight.call;
+    client.destroy();
+  });
+});
+
+describe('createKeepAliveRequestHandler options', () => {
+  it.each([
+    ['options.idleSecs', { idleSecs: 30 }],
+    ['idleSeconds', { idleSeconds: 350 }],
+    ['connectionTimeout', { connectionTimeout: -1 }],
+    ['agentOptions', { httpsAgent: new https.Agent(), agentOptions: {} }],
+    ['agentOptions.maxSockets', { agentOptions: { maxSockets: 5 } }],
+    ['httpsAgent', { httpsAgent: {} as https.Agent }],
+    ['KEEPALIVE', { env: { KEEPALIVE: 'maybe' } }],
+  ])('rejects bad %s at construction', (field, options) => {
+    expect(() => createKeepAliveRequestHandler(options as never)).toThrow(expect.objectContaining({ name: 'InvalidOptionError', field }));
+  });
+
+  it('refuses to share one agent between different keepalive settings', () => {
+    const agent = new https.Agent();
+    createKeepAliveRequestHandler({ httpsAgent: agent, idleSeconds: 30, env: {} });
+    expect(() => createKeepAliveRequestHandler({ httpsAgent: agent, idleSeconds: 30, env: {} })).not.toThrow();
+    expect(() => createKeepAliveRequestHandler({ httpsAgent: agent, idleSeconds: 31, env: {} })).toThrow(InvalidOptionError);
+    agent.destroy();
+  });
+});
+
+/** Like a proxy agent: builds its socket itself and layers TLS over a separate net.Socket. */
+class LayeredTlsAgent extends https.Agent {
+  constructor(private readonly trusted: string) {
+    super({ keepAlive: false });
+  }
+  override createConnection(options: https.RequestOptions & { port: number; host: string }): net.Socket {
+    const tcp = net.connect(options.port, options.host);
+    return tls.connect({ socket: tcp, ca: this.trusted, servername: undefined, host: options.host });
+  }
+}
