@@ -1,30 +1,17 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InvalidLabParameterError, LabRunnerError } from './runner-errors';
-import { DEFAULT_SCALE, REAL_SECONDS, resolveTimeScale, type TimeScale } from './scale';
+import { DEFAULT_SCALE, REAL_SECONDS, resolveTimeScale } from './scale';
+import type { LabRunOptions } from './scenarios/lab-run';
 import {
   CLIENT_DESCRIPTIONS,
   DEFAULT_DURATIONS_SECONDS,
   LAB_CLIENTS,
   LAB_PATHS,
-  type LabClient,
-  type LabPath,
 } from './scenarios/lab-matrix';
 
 /** `pnpm lab` options. Unknown flags, stray arguments and bad values are refused before anything starts. */
 export type LabCommand = { kind: 'help' } | { kind: 'cleanup' } | { kind: 'run'; options: LabRunOptions };
-
-export interface LabRunOptions {
-  timeScale: TimeScale;
-  paths: LabPath[];
-  clients: LabClient[];
-  /** Real-equivalent callee durations, ascending. */
-  durationsSeconds: number[];
-  /** Absolute output directory. */
-  outDirectory: string;
-  /** Cells running at once; undefined = all cells of the run. */
-  concurrency: number | undefined;
-}
 
 /** The command line itself is wrong (unknown flag, missing value, stray argument). */
 export class LabUsageError extends LabRunnerError {}
