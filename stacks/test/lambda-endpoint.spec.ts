@@ -1,0 +1,70 @@
+import { Testing, TerraformVariable } from 'cdktf';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { LambdaEndpoint, type LambdaEndpointProps } from '../src/constructs/lambda-endpoint';
+import { InvalidStackOptionError } from '../src/errors';
+import { dataOf, oneResource, parseSynth, ref, resourcesOf } from './support/synthesized';
+
+const baseProps: LambdaEndpointProps = {
+  name: 'lk',
+  vpcId: 'vpc-123',
+  subnetIds: ['subnet-a', 'subnet-b'],
+  clientSecurityGroupIds: ['sg-caller'],
+};
+
+describe('LambdaEndpoint', () => {
+  it('is an interface endpoint for com.amazonaws.<region>.lambda with private DNS in the given subnets', () => {
+    const synth = parseSynth(Testing.synthScope((scope) => new LambdaEndpoint(scope, 'endpoint', baseProps)));
+    const [regionId] = dataOf(synth, 'aws_region')[0]!;
+    const [securityGroupId] = oneResource(synth, 'aws_security_group');
+    const [, endpoint] = oneResource(synth, 'aws_vpc_endpoint');
+    expect(endpoint).toMatchObject({
+      vpc_id: 'vpc-123',
+      service_name: `com.amazonaws.\${data.aws_region.${regionId}.region}.lambda`,
+      vpc_endpoint_type: 'Interface',
+      private_dns_enabled: true,
+      subnet_ids: ['subnet-a', 'subnet-b'],
+      security_group_ids: [ref('aws_security_group', securityGroupId, 'id')],
+    });
+    // Enabled by a literal: always there, no count.
+    expect(endpoint.count).toBeUndefined();
+  });
+
+  it('admits HTTPS from the caller security group only, and nothing from 0.0.0.0/0', () => {
+    const synth = parseSynth(Testing.synthScope((scope) => new LambdaEndpoint(scope, 'endpoint', baseProps)));
+    const [securityGroupId, securityGroup] = oneResource(synth, 'aws_security_group');
+    expect(securityGroup.ingress).toBeUndefined();
+    const ingress = resourcesOf(synth, 'aws_vpc_security_group_ingress_rule').map(([, rule]) => rule);
+    expect(ingress).toEqual([
+      {
+        security_group_id: ref('aws_security_group', securityGroupId, 'id'),
+        referenced_security_group_id: 'sg-caller',
+        ip_protocol: 'tcp',
+        from_port: 443,
+        to_port: 443,
+        description: 'HTTPS from the caller function',
+      },
+    ]);
+  });
+
+  it('becomes a plan-time switch (count) when enabled is a Terraform boolean', () => {
+    const json = Testing.synthScope((scope) => {
+      const useEndpoint = new TerraformVariable(scope, 'use_endpoint', { type: 'bool', default: false });
+      new LambdaEndpoint(scope, 'endpoint', { ...baseProps, enabled: useEndpoint.booleanValue });
+    });
+    expect(json).toHaveResourceWithProperties(VpcEndpoint, { count: '${var.use_endpoint ? 1 : 0}' });
+  });
+
+  it('keeps the endpoint in the output with count 0 when disabled by a literal', () => {
+    const json = Testing.synthScope((scope) => new LambdaEndpoint(scope, 'endpoint', { ...baseProps, enabled: false }));
+    expect(json).toHaveResourceWithProperties(VpcEndpoint, { count: '${false ? 1 : 0}' });
+  });
+
+  it.each([
+    ['subnetIds', { subnetIds: [] }],
+    ['clientSecurityGroupIds', { clientSecurityGroupIds: [] }],
+  ])('rejects an empty %s', (field, override) => {
+    expect(() => Testing.synthScope((scope) => new LambdaEndpoint(scope, 'endpoint', { ...baseProps, ...override }))).toThrow(
+      expect.objectContaining({ name: InvalidStackOptionError.name, field: `LambdaEndpoint.${field}` }),
+    );
+  });
+});

@@ -1,0 +1,15 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * Testing.app()/synthScope make a `cdktf.outdir.*` directory in os.tmpdir() per call and never remove it;
+ * fixture bundles and the CLI's temp files go there too. Give the whole run a private TMPDIR (inherited by
+ * the jest workers and the processes the specs spawn) and delete it in global-teardown.ts.
+ * Set here, not in a setup file: inside a test, process.env is jest's copy, not what os.tmpdir() reads.
+ */
+export default function globalSetup(): void {
+  const privateTmpdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-stacks-test-'));
+  process.env.LK_STACKS_ORIGINAL_TMPDIR = process.env.TMPDIR ?? '';
+  process.env.TMPDIR = privateTmpdir;
+}

@@ -1,0 +1,13 @@
+import * as fs from 'node:fs';
+
+export default function globalTeardown(): void {
+  const privateTmpdir = process.env.TMPDIR;
+  const original = process.env.LK_STACKS_ORIGINAL_TMPDIR;
+  if (original) process.env.TMPDIR = original;
+  else delete process.env.TMPDIR;
+  delete process.env.LK_STACKS_ORIGINAL_TMPDIR;
+  // Only ever the directory global-setup.ts made.
+  if (privateTmpdir && /lk-stacks-test-[^/]+$/.test(privateTmpdir)) {
+    fs.rmSync(privateTmpdir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,22 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { workspaceBundleDir } from '../../src/stacks/bundle-dirs';
+
+export const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * The real caller/callee bundles, built when missing (turbo's `^build` normally did it already):
+ * TerraformAsset stats them at construction (FACTS.md, CDKTF).
+ */
+export function ensureWorkspaceBundles(): { callerBundleDir: string; calleeBundleDir: string } {
+  const callerBundleDir = workspaceBundleDir('@lambda-keepalive/caller');
+  const calleeBundleDir = workspaceBundleDir('@lambda-keepalive/callee');
+  if (![callerBundleDir, calleeBundleDir].every((dir) => fs.existsSync(path.join(dir, 'index.js')))) {
+    execFileSync('pnpm', ['--filter', '@lambda-keepalive/caller', '--filter', '@lambda-keepalive/callee', 'build'], {
+      cwd: WORKSPACE_ROOT,
+      stdio: 'pipe',
+    });
+  }
+  return { callerBundleDir, calleeBundleDir };
+}
