@@ -1,0 +1,51 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+
+import { InvalidOptionError } from './errors';
+import { createLambdaClient, keepAliveSettingsOf } from './lambda-client';
+
+const clientConfig = { region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' } };
+
+describe('createLambdaClient', () => {
+  it('never retries on its own: maxAttempts resolves to 1', async () => {
+    const client = createLambdaClient({ env: {}, clientConfig });
+    await expect(client.config.maxAttempts()).resolves.toBe(1);
+    client.destroy();
+  });
+
+  it('reports the keepalive settings its sockets get (option > env > default)', () => {
+    const client = createLambdaClient({ maxSockets: 5, env: { KEEPALIVE_IDLE_SECONDS: '90' }, clientConfig });
+    expect(keepAliveSettingsOf(client)).toEqual({ enabled: true, idleSeconds: 90, maxSockets: 5 });
+    client.destroy();
+  });
+
+  it('keepAliveSettingsOf rejects clients it did not make', () => {
+    const other = new LambdaClient(clientConfig);
+    expect(() => keepAliveSettingsOf(other)).toThrow(expect.objectContaining({ name: 'InvalidOptionError', field: 'client' }));
+    other.destroy();
+  });
+
+  it.each([
+    ['clientConfig.maxAttempts', { clientConfig: { ...clientConfig, maxAttempts: 3 } }],
+    ['clientConfig.retryStrategy', { clientConfig: { ...clientConfig, retryStrategy: {} } }],
+    ['clientConfig.requestHandler', { clientConfig: { ...clientConfig, requestHandler: {} } }],
+    ['clientConfig', { clientConfig: 'us-east-1' }],
+    ['options.region', { region: 'us-east-1' }],
+    ['KEEPALIVE_IDLE_SECONDS', { env: { KEEPALIVE_IDLE_SECONDS: '350' } }],
+    ['idleSeconds', { idleSeconds: 3.5 }],
+  ])('rejects bad %s at construction', (field, options) => {
+    let caught: unknown;
+    try {
+      createLambdaClient(options as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidOptionError);
+    expect((caught as InvalidOptionError).field).toBe(field);
+  });
+
+  it('accepts maxAttempts 1 explicitly', () => {
+    const client = createLambdaClient({ env: {}, clientConfig: { ...clientConfig, maxAttempts: 1 } });
+    expect(client).toBeInstanceOf(LambdaClient);
+    client.destroy();
+  });
+});
