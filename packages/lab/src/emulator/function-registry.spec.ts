@@ -1,0 +1,51 @@
+import { EmulatorConfigError } from './emulator-errors';
+import { FunctionRegistry, type EmulatedFunction } from './function-registry';
+import { LambdaServiceError } from './service-errors';
+
+const options = { region: 'us-east-1', accountId: '123456789012', accountConcurrency: 3, retryAfterSeconds: 2 };
+const base: EmulatedFunction = { name: 'f', handlerFile: __filename, timeoutSeconds: 3 };
+const registry = (...functions: EmulatedFunction[]) => new FunctionRegistry(functions, options);
+
+test.each([
+  [{ ...base, name: 'bad name' }, 'functions[0].name'],
+  [{ ...base, handlerFile: 'index.js' }, 'functions[0].handlerFile'],
+  [{ ...base, handlerFile: '/nonexistent/bundle.js' }, 'functions[0].handlerFile'],
+  [{ ...base, timeoutSeconds: 901 }, 'functions[0].timeoutSeconds'],
+  [{ ...base, timeoutSeconds: 0 }, 'functions[0].timeoutSeconds'],
+  [{ ...base, memoryMb: 64 }, 'functions[0].memoryMb'],
+  [{ ...base, reservedConcurrency: -1 }, 'functions[0].reservedConcurrency'],
+  [{ ...base, version: '$LATEST' }, 'functions[0].version'],
+  [{ ...base, environment: { '1X': 'v' } }, 'functions[0].environment.1X'],
+])('%j is rejected naming %s', (fn, field) => {
+  expect(() => registry(fn)).toThrow(EmulatorConfigError);
+  expect(() => registry(fn)).toThrow(expect.objectContaining({ field }));
+});
+
+test('names must be unique and the list non-empty', () => {
+  expect(() => registry(base, base)).toThrow(/functions\[1\]\.name = "f": must be unique/);
+  expect(() => registry()).toThrow(/functions = \[\]: must be a non-empty array/);
+});
+
+test('resolve gives the executed version and the addressed ARN, or a 404', () => {
+  const functions = registry({ ...base, version: '2' });
+  expect(functions.resolve('f', undefined)).toMatchObject({ executedVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f' });
+  expect(functions.resolve('f', '2')).toMatchObject({ executedVersion: '2',
+    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f:2' });
+  expect(() => functions.resolve('f', '3')).toThrow(LambdaServiceError);
+  expect(() => functions.resolve('g', undefined)).toThrow('Function not found: arn:aws:lambda:us-east-1:123456789012:function:g');
+});
+
+test('reserved and account concurrency throttle with the matching Reason', () => {
+  const functions = registry({ ...base, reservedConcurrency: 1 }, { ...base, name: 'g' });
+  expect(functions.tryAcquire('f')).toBeUndefined();
+  expect(functions.tryAcquire('f')?.body).toEqual({ Type: 'User', message: 'Rate Exceeded.',
+    Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
+  expect(functions.tryAcquire('f')?.headers).toEqual({ 'Retry-After': '2' });
+  expect(functions.tryAcquire('g')).toBeUndefined();
+  expect(functions.tryAcquire('g')).toBeUndefined();
+  expect(functions.tryAcquire('g')?.body.Reason).toBe('ConcurrentInvocationLimitExceeded');
+  functions.release('f');
+  expect(functions.activeCount('f')).toBe(0);
+  expect(functions.tryAcquire('g')).toBeUndefined();
+});
