@@ -84,7 +84,8 @@ export function renderSurvivalChart(results: readonly CellResult[], options: Cha
     `<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 45}" text-anchor="middle">callee duration (real-equivalent seconds)</text>`,
     `<text transform="translate(24 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle">survival (share of paths answered)</text>`,
     `<line class="idle-limit" data-seconds="${REAL_SECONDS.idleLimit}" x1="${limitX}" y1="${PLOT.bottom}" x2="${limitX}" y2="${PLOT.top - 8}" stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-    `<text x="${limitX + 6}" y="${PLOT.top - 8}" fill="#cf222e">idle limit ${REAL_SECONDS.idleLimit} s</text>`,
+    // Mid-height: survival lines sit at 0 or 1, so the label stays clear of them.
+    `<text x="${limitX + 6}" y="${(PLOT.top + PLOT.bottom) / 2}" fill="#cf222e">idle limit ${REAL_SECONDS.idleLimit} s</text>`,
   );
   series.forEach((line, index) => {
     const style = CLIENT_STYLES[index % CLIENT_STYLES.length] ?? CLIENT_STYLES[0];

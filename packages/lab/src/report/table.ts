@@ -32,14 +32,22 @@ function cellText(cell: CellResult): string {
 }
 
 function errorNotes(results: readonly CellResult[]): string[] {
-  const groups = new Map<string, string[]>();
+  // Grouped by client, verdict and error name; the first message stands for the group (they differ only
+  // in timestamps and counts).
+  const groups = new Map<string, { message: string; cells: string[] }>();
   for (const cell of results) {
     if (cell.error === undefined) continue;
-    const key = `${cell.client} ${cell.verdict}: ${cell.error.name}${cell.error.message ? ` (${firstLine(cell.error.message)})` : ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), `${cell.path} ${cell.durationSeconds} s`]);
+    const key = `${cell.client} ${cell.verdict}: ${cell.error.name}`;
+    const group = groups.get(key) ?? { message: firstLine(cell.error.message), cells: [] };
+    group.cells.push(`${cell.path} ${cell.durationSeconds} s`);
+    groups.set(key, group);
   }
   if (groups.size === 0) return [];
-  return ['', 'what the clients threw:', ...[...groups].map(([key, cells]) => `  ${key} — ${cells.join(', ')}`)];
+  return [
+    '',
+    'what the clients threw:',
+    ...[...groups].map(([key, group]) => `  ${key}${group.message ? ` (${group.message})` : ''} — ${group.cells.join(', ')}`),
+  ];
 }
 
 function firstLine(message: string): string {

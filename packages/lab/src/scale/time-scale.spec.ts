@@ -1,5 +1,5 @@
 import { InvalidLabParameterError } from '../runner-errors';
-import { CALLER_TIMEOUT_ALLOWANCE_MS, resolveTimeScale, toLabSeconds, toRealSeconds } from './time-scale';
+import { CALLEE_TIMEOUT_ALLOWANCE_MS, CALLER_TIMEOUT_ALLOWANCE_MS, DEFAULT_SCALE, resolveTimeScale, toLabSeconds, toRealSeconds } from './time-scale';
 
 describe('resolveTimeScale', () => {
   it('runs the seed real numbers at scale 1', () => {
@@ -10,7 +10,7 @@ describe('resolveTimeScale', () => {
       natIdleSeconds: 350,
       keepaliveIdleSeconds: 60,
       callerTimeoutMs: 900_000 + CALLER_TIMEOUT_ALLOWANCE_MS,
-      calleeTimeoutSeconds: 900,
+      calleeTimeoutSeconds: 900 + CALLEE_TIMEOUT_ALLOWANCE_MS / 1000,
     });
     expect(toLabSeconds(scale, 400)).toBe(400);
   });
@@ -28,9 +28,18 @@ describe('resolveTimeScale', () => {
     const scale = resolveTimeScale(0.02);
     expect(scale.natIdleSeconds).toBe(7);
     expect(scale.keepaliveIdleSeconds).toBe(1);
-    expect(scale.calleeTimeoutSeconds).toBeCloseTo(18, 9);
+    expect(scale.calleeTimeoutSeconds).toBeCloseTo(18 + CALLEE_TIMEOUT_ALLOWANCE_MS / 1000, 9);
     expect(scale.callerTimeoutMs).toBe(18_000 + CALLER_TIMEOUT_ALLOWANCE_MS);
     expect(resolveTimeScale(0.2).keepaliveIdleSeconds).toBe(12);
+  });
+
+  it('gives the callee of the 900 s cell room for its remaining-time margin, and the caller room to wait for it', () => {
+    const scale = resolveTimeScale(DEFAULT_SCALE);
+    expect(scale.natIdleSeconds).toBe(21);
+    expect(scale.keepaliveIdleSeconds).toBe(4);
+    // callee: 900·s of sleep + its 500 ms margin must fit; caller: that + its 1 s deadline margin.
+    expect(scale.calleeTimeoutSeconds * 1000).toBeGreaterThanOrEqual(900 * scale.scale * 1000 + 500);
+    expect(scale.callerTimeoutMs).toBeGreaterThan(scale.calleeTimeoutSeconds * 1000 + 1000);
   });
 
   it('rejects a scale whose NAT idle cannot stay several seconds above the keepalives, naming the smallest scale', () => {

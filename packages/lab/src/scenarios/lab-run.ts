@@ -14,6 +14,9 @@ import { runSweep } from './sweep';
  * One `pnpm lab` run: lab up, every cell, lab down (always), then the table, results.json, the chart and
  * the expectations verdict. The last printed line names the output directory.
  */
+/** Spacing of driver launches (see sweep.ts): 56 cells start within ~8 s, far below the longest cell. */
+export const LAUNCH_INTERVAL_MS = 150;
+
 export interface LabRunOptions {
   timeScale: TimeScale;
   paths: LabPath[];
@@ -46,6 +49,7 @@ export async function runLab(options: LabRunOptions, log: (line: string) => void
       cells,
       concurrency,
       signal,
+      launchIntervalMs: LAUNCH_INTERVAL_MS,
       runCell: (cell, cellSignal) => runCell(cell, session, cellSignal),
       onCellDone: (result, finished, total) => log(formatCellProgress(result, finished, total)),
     });

@@ -8,10 +8,11 @@ import { verdictOf } from './verdict';
 
 /**
  * Runs one cell: starts its driver in the vpc host, waits for it to end, kills it if it outlives the
- * caller's timeout by KILL_MARGIN_MS (its own Lambda-like timeout should have ended it), and reads the
+ * caller's timeout by KILL_MARGIN_MS (its own Lambda-like timeout should have ended it; the margin is
+ * counted from spawn, so it also covers the driver loading the SDK on a busy machine), and reads the
  * emulator's execution count for the cell's function.
  */
-export const KILL_MARGIN_MS = 5000;
+export const KILL_MARGIN_MS = 10_000;
 
 /** Enough stderr to see a crash; the caller's stdout logs are parsed, not kept. */
 const STDERR_TAIL_CHARS = 2000;

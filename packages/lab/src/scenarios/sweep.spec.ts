@@ -49,6 +49,28 @@ describe('runSweep', () => {
     expect(launched).toBe(2);
   });
 
+  it('spaces launches by launchIntervalMs', async () => {
+    const clock = 1_000;
+    const waited: number[] = [];
+    let launched = 0;
+    await runSweep({
+      cells: cells.slice(0, 4),
+      concurrency: 4,
+      launchIntervalMs: 150,
+      now: () => clock,
+      delay: async (ms) => {
+        waited.push(ms);
+      },
+      runCell: async (cell) => {
+        launched += 1;
+        return cellResult(cell);
+      },
+    });
+    // All four workers start at t=1000: the first launches at once, the others wait their turn.
+    expect(waited).toEqual([150, 300, 450]);
+    expect(launched).toBe(4);
+  });
+
   it('rejects a concurrency that is not a whole number ≥ 1', async () => {
     await expect(runSweep({ cells, concurrency: 0, runCell: async (cell) => cellResult(cell) })).rejects.toThrow(
       /concurrency: 0 is invalid/,
