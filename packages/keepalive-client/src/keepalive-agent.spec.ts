@@ -35,13 +35,13 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
     const [socket] = (await once(request, 'socket')) as [import('node:net').Socket];
     if (socket.connecting) await once(socket, 'connect');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const timer = await readTcpTimer(socket.localPort!);
+    const timer = await readTcpTimer(socket.localPort!, port);
     const responded = once(request, 'response');
     held.shift()!.end('done');
     const [response] = (await responded) as [http.IncomingMessage];
     response.resume();
     await once(response, 'end');
-    return { timer, socket };
+    return { timer, socket, port };
   }
 
   it('gives a keepAlive:false agent our idle at connect, and logs the connection', async () => {
@@ -57,19 +57,19 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
 
   it('overrides the idle Node passes at connect for keepAlive:true agents (keepAliveMsecs 1000 → our 20 s)', async () => {
     const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), { enabled: true, idleSeconds: 20 });
-    const { timer, socket } = await timerOfHeldRequest(agent);
+    const { timer, socket, port } = await timerOfHeldRequest(agent);
     expect(timer.kind).toBe('keepalive');
     expect(timer.seconds).toBeGreaterThan(18);
-    const pooled = await readTcpTimer(socket.localPort!); // back in the pool: Node called setKeepAlive(true, 1000)
+    const pooled = await readTcpTimer(socket.localPort!, port); // back in the pool: Node called setKeepAlive(true, 1000)
     expect(pooled.seconds).toBeGreaterThan(18);
     agent.destroy();
   });
 
   it('enabled:false removes the keepalive Node would set at connect for keepAlive:true agents', async () => {
     const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), { enabled: false, idleSeconds: 60 });
-    const { timer, socket } = await timerOfHeldRequest(agent);
+    const { timer, socket, port } = await timerOfHeldRequest(agent);
     expect(timer.kind).not.toBe('keepalive');
-    expect((await readTcpTimer(socket.localPort!)).kind).not.toBe('keepalive');
+    expect((await readTcpTimer(socket.localPort!, port)).kind).not.toBe('keepalive');
     agent.destroy();
   });
 });

@@ -39,7 +39,7 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     const call = invokeSync(client, { functionName: 'callee' });
     const invocation = await held.arrived;
     await sleep(200); // let the request's ACK arrive so the socket is idle
-    const timer = await readTcpTimer(invocation.clientPort);
+    const timer = await readTcpTimer(invocation.clientPort, server.port);
     return { timer, readAfterConnectMs: Date.now() - invocation.connectedAt, invocation, release: held.release, call };
   }
 
@@ -49,7 +49,7 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     const flight = await timerWhileInFlight(client);
     expect(flight.timer.kind).not.toBe('keepalive'); // nodejs/node#47137: https ignores keepAlive at connect
     await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
-    const late = await readTcpTimer(flight.invocation.clientPort);
+    const late = await readTcpTimer(flight.invocation.clientPort, server.port);
     expect(late).toMatchObject({ kind: 'keepalive' });
     expect(late.seconds).toBeLessThanOrEqual(1); // keepAliveMsecs 1000 → idle 1 s
     flight.release();
@@ -66,12 +66,12 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     expect(flight.timer.seconds).toBeGreaterThan(IDLE - 3);
     expect(flight.timer.seconds).toBeLessThanOrEqual(IDLE);
     await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
-    const late = await readTcpTimer(flight.invocation.clientPort);
+    const late = await readTcpTimer(flight.invocation.clientPort, server.port);
     expect(late.kind).toBe('keepalive');
     expect(late.seconds).toBeGreaterThan(IDLE - 6); // not the SDK's 1 s
     flight.release();
     await flight.call;
-    const pooled = await readTcpTimer(flight.invocation.clientPort); // Node's keepSocketAlive ran on release
+    const pooled = await readTcpTimer(flight.invocation.clientPort, server.port); // Node's keepSocketAlive ran on release
     expect(pooled.kind).toBe('keepalive');
     expect(pooled.seconds).toBeGreaterThan(IDLE - 6);
     expect(logger.lines).toEqual([
@@ -106,10 +106,10 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     const flight = await timerWhileInFlight(client);
     expect(flight.timer.kind).not.toBe('keepalive');
     await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
-    expect((await readTcpTimer(flight.invocation.clientPort)).kind).not.toBe('keepalive');
+    expect((await readTcpTimer(flight.invocation.clientPort, server.port)).kind).not.toBe('keepalive');
     flight.release();
     await flight.call;
-    expect((await readTcpTimer(flight.invocation.clientPort)).kind).not.toBe('keepalive');
+    expect((await readTcpTimer(flight.invocation.clientPort, server.port)).kind).not.toBe('keepalive');
     expect(logger.lines[0]?.extra).toMatchObject({ tls: true, keepalive: { enabled: false, idleSeconds: 60 }, warning: expect.stringMatching(/keepalive is OFF/) });
     client.destroy();
   });

@@ -23,14 +23,19 @@ export function tcpTimerUnavailableReason(): string | undefined {
   }
 }
 
-/** The timer of the established TCP socket bound to local port `localPort` (a client's ephemeral port). */
-export function readTcpTimer(localPort: number): Promise<TcpTimer> {
+/**
+ * The timer of the established TCP socket from local port `localPort` (a client's ephemeral port) to
+ * `remotePort`. Both ports are needed: Linux hands the same ephemeral port to other processes'
+ * connections towards other destinations.
+ */
+export function readTcpTimer(localPort: number, remotePort: number): Promise<TcpTimer> {
   return new Promise((resolve, reject) => {
-    execFile('ss', ['-tnoH', 'state', 'established', `sport = :${localPort}`], (error, stdout) => {
+    const filter = `( sport = :${localPort} and dport = :${remotePort} )`;
+    execFile('ss', ['-tnoH', 'state', 'established', filter], (error, stdout) => {
       if (error) return reject(error);
-      const line = stdout.split('\n').find((text) => text.includes(`:${localPort} `));
-      if (!line) return reject(new Error(`no established socket with local port ${localPort} in: ${stdout}`));
-      resolve(parseTimer(line));
+      const lines = stdout.split('\n').filter((text) => text.trim() !== '');
+      if (lines.length !== 1) return reject(new Error(`expected one socket for ${filter}, ss printed: ${stdout}`));
+      resolve(parseTimer(lines[0]!));
     });
   });
 }
