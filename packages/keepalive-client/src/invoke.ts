@@ -121,7 +121,8 @@ function toInvokeError(
     return new ServiceUnreachableError('CONNECT_TIMEOUT', attempts, { cause: error });
   }
   const code = errorCodeOf(error);
-  if (code !== undefined && CONNECTION_LOST_CODES.includes(code)) {
+  // TimeoutError without a connect message = the SDK's socketTimeout/requestTimeout after sending.
+  if ((code !== undefined && CONNECTION_LOST_CODES.includes(code)) || shape.name === 'TimeoutError') {
     return new ConnectionLostError(elapsedMs, keepAlive, connectionLostHint(keepAlive, elapsedMs), { cause: error });
   }
   return error; // e.g. credential or configuration errors from the SDK: nothing of ours to add
