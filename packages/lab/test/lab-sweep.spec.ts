@@ -1,0 +1,80 @@
+/**
+ * The runner against the real pieces: kernel NAT + interface endpoint in network namespaces, the emulator
+ * CLI in the lambda-service host running the REAL callee bundle, the REAL caller bundle in the vpc host.
+ * Scale 0.02: NAT idle 7 s ≙ 350 s, a 400 s callee sleeps 8 s, the caller's timeout is ~21 s.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { checkLabPrivileges } from '../src/network';
+import { resolveTimeScale } from '../src/scale';
+import type { CellResult } from '../src/scenarios/cell-result';
+import { buildCells, cellLabel } from '../src/scenarios/lab-matrix';
+import { openLabSession } from '../src/scenarios/lab-session';
+import { runCell } from '../src/scenarios/run-cell';
+import { runSweep } from '../src/scenarios/sweep';
+
+const timeScale = resolveTimeScale(0.02);
+const cells = buildCells(['nat', 'endpoint'], ['keepalive-client', 'keepalive-off'], [100, 400]);
+let skipReason: string | undefined;
+let results: CellResult[] = [];
+let namespaces: string[] = [];
+let caCertificateFile = '';
+
+beforeAll(async () => {
+  const privileges = await checkLabPrivileges();
+  if (!privileges.ok) {
+    skipReason = privileges.reason;
+    console.warn(`lab sweep integration tests skipped: ${privileges.reason}`);
+    return;
+  }
+  const session = await openLabSession({ timeScale, cells });
+  namespaces = Object.values(session.network.namespaces);
+  caCertificateFile = session.caCertificateFile;
+  try {
+    results = await runSweep({ cells, concurrency: cells.length, launchIntervalMs: 100, runCell: (cell, signal) => runCell(cell, session, signal) });
+    const executions = await session.executions();
+    results = results.map((result) => ({ ...result, executions: executions[result.functionName] ?? -1 }));
+  } finally {
+    await session.close();
+  }
+}, 90_000);
+
+const cell = (path: string, client: string, durationSeconds: number): CellResult => {
+  const found = results.find((result) => result.path === path && result.client === client && result.durationSeconds === durationSeconds);
+  if (found === undefined) throw new Error(`no result for ${path}/${client}/${durationSeconds}s`);
+  return found;
+};
+
+describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
+  it('keepalive-client returns the callee result past the idle limit', () => {
+    if (skipReason) return;
+    expect(cell(path, 'keepalive-client', 100).verdict).toBe('ok');
+    const long = cell(path, 'keepalive-client', 400);
+    expect(long.verdict).toBe('ok');
+    expect(long.elapsedMs).toBeGreaterThanOrEqual(8_000); // the callee really slept its scaled 400 s
+  });
+
+  it('keepalive-off survives a short call but not one past the idle limit, ending at the caller deadline', () => {
+    if (skipReason) return;
+    expect(cell(path, 'keepalive-off', 100).verdict).toBe('ok');
+    const lost = cell(path, 'keepalive-off', 400);
+    expect(lost.verdict).toBe('hung');
+    expect(lost.error?.name).toBe('DeadlineExceededError');
+    // It waited until (about) the caller's deadline, far past the callee's 8 s.
+    expect(lost.elapsedMs).toBeGreaterThan(timeScale.callerTimeoutMs - 2_000);
+  });
+
+  it('the emulator ran each call exactly once', () => {
+    if (skipReason) return;
+    expect(results.filter((result) => result.path === path).map((result) => [cellLabel(result), result.executions])).toEqual(
+      cells.filter((c) => c.path === path).map((c) => [cellLabel(c), 1]),
+    );
+  });
+});
+
+it('removes the namespaces and the temp files when the session closes', () => {
+  if (skipReason) return;
+  const live = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+  for (const namespace of namespaces) expect(live).not.toContain(namespace);
+  expect(existsSync(caCertificateFile)).toBe(false);
+});
