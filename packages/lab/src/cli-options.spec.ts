@@ -16,7 +16,7 @@ describe('parseLabCommand', () => {
       outDirectory: '/work/main/lab-results/2026-03-04T05-06-07-890Z',
       concurrency: undefined,
     });
-    expect(command.options.timeScale.natIdleSeconds).toBe(7);
+    expect(command.options.timeScale.natIdleSeconds).toBe(21);
   });
 
   it('reads every option, tolerating the "--" pnpm passes through', () => {

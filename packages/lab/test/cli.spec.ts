@@ -70,6 +70,7 @@ describe('lab CLI', () => {
       expect(lines.filter((line) => /^\[\d\/4\] nat /.test(line))).toHaveLength(4);
       expect(stdout).toMatch(/nat\s+keepalive-off\s+ok [0-9.]+s\s+hung [0-9.]+s/);
       expect(stdout).toContain('PASS: keepalive-client answered every cell exactly once');
+      expect(stdout).toContain('PASS: keepalive-off failed past the 350 s idle limit');
       expect(lines.at(-1)).toBe(`results: ${out} (results.json, survival.svg)`);
 
       const document = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as ResultsDocument;

@@ -80,7 +80,7 @@ export async function runLab(options: LabRunOptions, log: (line: string) => void
   log('');
   log(renderResultsTable(finalResults));
   log('');
-  log(formatExpectations(failures));
+  log(formatExpectations(failures, finalResults));
   log(`lab: ${cells.length} cells in ${(document.wallClockMs / 1000).toFixed(1)} s`);
   log(`results: ${options.outDirectory} (results.json, ${CHART_FILE_NAME})`);
   return { passed: failures.length === 0, document, resultsFile, chartFile };

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { CellResult } from './cell-result';
 import type { LabCell } from './lab-matrix';
 
@@ -49,8 +50,16 @@ export async function runSweep(options: SweepOptions): Promise<CellResult[]> {
       options.onCellDone?.(result, finished, cells.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, cells.length) }, worker));
-  if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('sweep aborted');
+  // Every running cell listens for the abort: more than the default 10 is expected, not a leak.
+  setMaxListeners(options.concurrency + 10, signal);
+  const abortReason = (): Error => (signal.reason instanceof Error ? signal.reason : new Error('sweep aborted'));
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, cells.length) }, worker));
+  } catch (error) {
+    // Once aborted, a cell failing because the lab is being torn down is a consequence, not the cause.
+    throw signal.aborted ? abortReason() : error;
+  }
+  if (signal.aborted) throw abortReason();
   return results;
 }
 
