@@ -170,3 +170,18 @@ test('an unsupported Content-Type is a typed UnsupportedMediaTypeException (415)
     xmlClient.destroy();
   }
 });
+
+test('counts the TCP connections it accepts: a keep-alive client reuses one, a fresh client opens another', async () => {
+  const before = emulator.connectionsAccepted();
+  await invoke({ FunctionName: 'echo', Payload: encodePayload({ n: 1 }) });
+  await invoke({ FunctionName: 'echo', Payload: encodePayload({ n: 2 }) });
+  const afterReuse = emulator.connectionsAccepted();
+  expect(afterReuse - before).toBeLessThanOrEqual(1);
+  const fresh = sdkClient(emulator, caCertPem);
+  try {
+    await fresh.send(new InvokeCommand({ FunctionName: 'echo', Payload: encodePayload({ n: 3 }) }));
+  } finally {
+    fresh.destroy();
+  }
+  expect(emulator.connectionsAccepted()).toBe(afterReuse + 1);
+});

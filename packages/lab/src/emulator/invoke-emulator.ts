@@ -35,6 +35,8 @@ export interface RunningEmulator {
   executions(): Record<string, number>;
   /** Fault: every client connection is aborted with a TCP RST (socket.resetAndDestroy). */
   resetActiveConnections(): void;
+  /** TCP connections accepted since start (the bench checks that a client reuses one connection). */
+  connectionsAccepted(): number;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startInvokeEmulator(config: EmulatorConfig): Promise<Runni
   const runner = new InvocationRunner(registry, { script: resolveInvocationWorkerScript(), region,
     onEvent: config.onEvent ?? (() => undefined) });
   const sockets = new Set<Socket>();
+  let connectionsAccepted = 0;
 
   const server = createServer({ cert: config.certPem, key: config.keyPem }, (request, response) => {
     void handleInvoke(request, response, registry, runner);
@@ -56,6 +59,7 @@ export async function startInvokeEmulator(config: EmulatorConfig): Promise<Runni
   server.headersTimeout = 65_000;
   // 'connection' gives the raw TCP socket under TLS: the one resetAndDestroy() can abort with RST.
   server.on('connection', (socket: Socket) => {
+    connectionsAccepted += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -75,6 +79,7 @@ export async function startInvokeEmulator(config: EmulatorConfig): Promise<Runni
     url: `https://${host}:${port}`,
     port,
     executions: () => runner.executions(),
+    connectionsAccepted: () => connectionsAccepted,
     resetActiveConnections: () => {
       for (const socket of sockets) socket.resetAndDestroy();
     },
