@@ -36,6 +36,19 @@ test('resolve gives the executed version and the addressed ARN, or a 404', () =>
   expect(() => functions.resolve('g', undefined)).toThrow('Function not found: arn:aws:lambda:us-east-1:123456789012:function:g');
 });
 
+test('an injected throttle answers the next N invokes 429 with Retry-After, then capacity returns', () => {
+  const functions = registry(base, { ...base, name: 'g' });
+  functions.throttleNext('f', 2);
+  expect(functions.takeInjectedThrottle('g')).toBeUndefined();
+  const first = functions.takeInjectedThrottle('f');
+  expect(first?.statusCode).toBe(429);
+  expect(first?.headers).toEqual({ 'Retry-After': '2' });
+  expect(functions.takeInjectedThrottle('f')?.statusCode).toBe(429);
+  expect(functions.takeInjectedThrottle('f')).toBeUndefined();
+  expect(() => functions.throttleNext('nope', 1)).toThrow('throttle.function = "nope": must name a configured function');
+  expect(() => functions.throttleNext('f', -1)).toThrow('throttle.times');
+});
+
 test('reserved and account concurrency throttle with the matching Reason', () => {
   const functions = registry({ ...base, reservedConcurrency: 1 }, { ...base, name: 'g' });
   expect(functions.tryAcquire('f')).toBeUndefined();

@@ -46,6 +46,7 @@ const VERSION = /^[1-9][0-9]*$/;
 export class FunctionRegistry {
   private readonly functions = new Map<string, RegisteredFunction>();
   private readonly active = new Map<string, number>();
+  private readonly injectedThrottles = new Map<string, number>();
   private totalActive = 0;
 
   constructor(functions: readonly EmulatedFunction[], private readonly options: RegistryOptions) {
@@ -92,6 +93,25 @@ export class FunctionRegistry {
     this.active.set(name, running + 1);
     this.totalActive += 1;
     return undefined;
+  }
+
+  /**
+   * Lab fault: the next `times` synchronous invokes of `name` are answered 429 (with Retry-After) as if the
+   * account were at its concurrency limit, then capacity returns. Unknown names are refused (a typo would
+   * otherwise throttle nothing and the fault would silently not happen).
+   */
+  throttleNext(name: string, times: number): void {
+    if (!this.functions.has(name)) throw new EmulatorConfigError('throttle.function', name, 'must name a configured function');
+    if (!Number.isInteger(times) || times < 0) throw new EmulatorConfigError('throttle.times', times, 'must be an integer >= 0');
+    this.injectedThrottles.set(name, times);
+  }
+
+  /** Consumes one injected throttle of `name`, returning the 429 to answer, if one is armed. */
+  takeInjectedThrottle(name: string): LambdaServiceError | undefined {
+    const left = this.injectedThrottles.get(name) ?? 0;
+    if (left <= 0) return undefined;
+    this.injectedThrottles.set(name, left - 1);
+    return tooManyRequests('ConcurrentInvocationLimitExceeded', this.options.retryAfterSeconds);
   }
 
   release(name: string): void {

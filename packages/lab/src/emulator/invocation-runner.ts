@@ -11,7 +11,9 @@ export type EmulatorEvent =
   | { event: 'ready'; url: string }
   | { event: 'invocation-start'; function: string; requestId: string; invocationType: string }
   | { event: 'invocation-end'; function: string; requestId: string; outcome: InvocationEndOutcome;
-    durationMs: number; invocationType: string };
+    durationMs: number; invocationType: string }
+  /** A synchronous invoke answered 429 by an injected throttle (lab fault; no execution started). */
+  | { event: 'throttled'; function: string; requestId: string; injected: true };
 
 export interface InvocationRequest {
   target: InvocationTarget;

@@ -125,3 +125,15 @@ test('resetActiveConnections aborts in-flight calls with a TCP RST; the executio
   await expectHealthy();
   expect(emulator.executions().misbehave).toBe(before + 2);
 });
+
+test('throttleNext answers the next invokes 429 with Retry-After and starts no execution; then the function runs', async () => {
+  const before = emulator.executions().misbehave ?? 0;
+  emulator.throttleNext('misbehave', 2);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await expect(invoke('misbehave', { mode: 'fine' })).rejects.toMatchObject({
+      name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 }, retryAfterSeconds: '1' });
+  }
+  expect(emulator.executions().misbehave).toBe(before);
+  await expectHealthy();
+  expect(emulator.executions().misbehave).toBe(before + 1);
+});

@@ -37,6 +37,8 @@ export interface RunningEmulator {
   resetActiveConnections(): void;
   /** TCP connections accepted since start (the bench checks that a client reuses one connection). */
   connectionsAccepted(): number;
+  /** Fault: answer the next `times` synchronous invokes of `functionName` with 429 + Retry-After. */
+  throttleNext(functionName: string, times: number): void;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function startInvokeEmulator(config: EmulatorConfig): Promise<Runni
   let connectionsAccepted = 0;
 
   const server = createServer({ cert: config.certPem, key: config.keyPem }, (request, response) => {
-    void handleInvoke(request, response, registry, runner);
+    void handleInvoke(request, response, registry, runner, config.onEvent ?? (() => undefined));
   });
   // SDK clients reuse idle sockets; closing them after Node's default 5 s invites a reuse-vs-close race that
   // ends in ECONNRESET and an SDK retry, i.e. a duplicate execution. Keep them like a service front end does.
@@ -83,6 +85,7 @@ export async function startInvokeEmulator(config: EmulatorConfig): Promise<Runni
     resetActiveConnections: () => {
       for (const socket of sockets) socket.resetAndDestroy();
     },
+    throttleNext: (functionName, times) => registry.throttleNext(functionName, times),
     close: () => {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -96,7 +99,7 @@ export async function startInvokeEmulator(config: EmulatorConfig): Promise<Runni
 }
 
 async function handleInvoke(request: IncomingMessage, response: ServerResponse, registry: FunctionRegistry,
-  runner: InvocationRunner): Promise<void> {
+  runner: InvocationRunner, onEvent: (event: EmulatorEvent) => void): Promise<void> {
   const requestId = randomUUID();
   try {
     const route = parseInvokeRoute(request.method, request.url, request.headers);
@@ -116,7 +119,9 @@ async function handleInvoke(request: IncomingMessage, response: ServerResponse, 
       response.writeHead(202, { ...common, 'Content-Length': '0' }).end();
       return;
     }
-    const throttled = registry.tryAcquire(target.fn.name);
+    const injected = registry.takeInjectedThrottle(target.fn.name);
+    if (injected) onEvent({ event: 'throttled', function: target.fn.name, requestId, injected: true });
+    const throttled = injected ?? registry.tryAcquire(target.fn.name);
     if (throttled) throw throttled;
     const { outcome, log } = await runner.runAcquired(invocation);
     const answer = buildInvokeResponse({ requestId, executedVersion: target.executedVersion, outcome,

@@ -31,21 +31,30 @@ export function readConfigFile(argv: readonly string[]): EmulatorConfig {
 }
 
 export function answerCommand(emulator: RunningEmulator, text: string): Line {
-  let command: unknown;
+  let parsed: { command?: unknown; function?: unknown; times?: unknown };
   try {
-    command = (JSON.parse(text) as { command?: unknown }).command;
+    parsed = JSON.parse(text) as typeof parsed;
   } catch {
     return { event: 'command-error', message: `not a JSON line: ${text.slice(0, 200)}` };
   }
+  const command = parsed?.command;
   switch (command) {
     case 'reset-connections':
       emulator.resetActiveConnections();
       return { event: 'connections-reset' };
     case 'executions':
       return { event: 'executions', counts: emulator.executions() };
+    case 'throttle':
+      // Lab fault (faults "429 twice, then capacity"): {"command":"throttle","function":"f","times":2}.
+      try {
+        emulator.throttleNext(String(parsed.function), parsed.times as number);
+      } catch (error) {
+        return { event: 'command-error', message: error instanceof Error ? error.message : String(error) };
+      }
+      return { event: 'throttle-armed', function: parsed.function, times: parsed.times };
     default:
       return { event: 'command-error',
-        message: `unknown command ${JSON.stringify(command)}: expected "reset-connections" or "executions"` };
+        message: `unknown command ${JSON.stringify(command)}: expected "reset-connections", "executions" or "throttle"` };
   }
 }
 

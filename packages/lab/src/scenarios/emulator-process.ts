@@ -14,9 +14,17 @@ export interface EmulatorLine {
 
 export interface EmulatorProcess {
   url: string;
+  /** The emulator's own pid (`ip netns exec` execs it), e.g. for its peak RSS in /proc/<pid>/status. */
+  pid: number | undefined;
   /** Every line the emulator printed (invocation-start / -end …), for results and debugging. */
   readonly lines: readonly EmulatorLine[];
   executions(): Promise<Record<string, number>>;
+  /** Sends a JSON-line command and resolves with the line answering it (`answerEvent`) or a command-error. */
+  command(command: Record<string, unknown>, answerEvent: string): Promise<EmulatorLine>;
+  /** Resolves with the first line (already printed or still to come) matching `predicate`. */
+  waitForLine(predicate: (line: EmulatorLine) => boolean, timeoutMs: number, what: string): Promise<EmulatorLine>;
+  /** Fault: SIGKILL, no goodbye (the kernel closes its sockets). Resolves once it has exited. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,7 +37,7 @@ export interface EmulatorProcessOptions {
 export async function attachEmulatorProcess(child: ChildProcess, options: EmulatorProcessOptions = {}): Promise<EmulatorProcess> {
   const { readyTimeoutMs = 20_000, answerTimeoutMs = 10_000, stopGraceMs = 3_000 } = options;
   const lines: EmulatorLine[] = [];
-  const waiters: Array<{ event: string; resolve: (line: EmulatorLine) => void }> = [];
+  const waiters: Array<{ matches: (line: EmulatorLine) => boolean; resolve: (line: EmulatorLine) => void }> = [];
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
@@ -42,19 +50,21 @@ export async function attachEmulatorProcess(child: ChildProcess, options: Emulat
     const line = parseLine(text);
     if (line === undefined) return;
     lines.push(line);
-    const index = waiters.findIndex((waiter) => waiter.event === line.event);
+    const index = waiters.findIndex((waiter) => waiter.matches(line));
     if (index >= 0) waiters.splice(index, 1)[0]?.resolve(line);
   });
-  const next = (event: string, timeoutMs: number, what: string): Promise<EmulatorLine> => {
+  const nextMatching = (matches: (line: EmulatorLine) => boolean, timeoutMs: number, what: string): Promise<EmulatorLine> => {
     let timer: NodeJS.Timeout | undefined;
     return Promise.race([
-      new Promise<EmulatorLine>((resolve) => waiters.push({ event, resolve })),
+      new Promise<EmulatorLine>((resolve) => waiters.push({ matches, resolve })),
       ended,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no "${event}" line from the emulator within ${timeoutMs} ms (${what})`)), timeoutMs);
+        timer = setTimeout(() => reject(new Error(`no matching line from the emulator within ${timeoutMs} ms (${what})`)), timeoutMs);
       }),
     ]).finally(() => clearTimeout(timer));
   };
+  const next = (event: string, timeoutMs: number, what: string): Promise<EmulatorLine> =>
+    nextMatching((line) => line.event === event, timeoutMs, `${what}: "${event}"`);
 
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -75,8 +85,26 @@ export async function attachEmulatorProcess(child: ChildProcess, options: Emulat
   }
   return {
     url: String(ready.url),
+    pid: child.pid,
     lines,
     stop,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+    waitForLine(predicate, timeoutMs, what) {
+      const seen = lines.find(predicate);
+      return seen === undefined ? nextMatching(predicate, timeoutMs, what) : Promise.resolve(seen);
+    },
+    async command(command, answerEvent) {
+      const answer = nextMatching((line) => line.event === answerEvent || line.event === 'command-error', answerTimeoutMs,
+        `answer to ${JSON.stringify(command)}`);
+      child.stdin?.write(`${JSON.stringify(command)}\n`);
+      const line = await answer;
+      if (line.event === 'command-error') throw new Error(`emulator refused ${JSON.stringify(command)}: ${String(line.message)}`);
+      return line;
+    },
     async executions() {
       const answer = next('executions', answerTimeoutMs, 'executions command');
       child.stdin?.write(`${JSON.stringify({ command: 'executions' })}\n`);

@@ -25,6 +25,8 @@ export interface LabSession extends CellHost {
 export interface LabSessionOptions {
   timeScale: TimeScale;
   cells: readonly LabCell[];
+  /** Functions beyond the cells' (the faults' own timeouts and handler files). */
+  extraFunctions?: readonly EmulatedFunction[];
 }
 
 /** packages/lab, from src/scenarios (jest) as from dist/scenarios (built). */
@@ -57,7 +59,10 @@ export async function openLabSession(options: LabSessionOptions): Promise<LabSes
       port: SERVICE_PORT,
       certPem: certificates.certPem,
       keyPem: certificates.keyPem,
-      functions: options.cells.map((cell) => calleeFunction(cell, calleeBundle, options.timeScale)),
+      functions: [
+        ...options.cells.map((cell) => calleeFunction(cell, calleeBundle, options.timeScale)),
+        ...(options.extraFunctions ?? []),
+      ],
     };
     await writeFile(caCertificateFile, certificates.caCertPem, { mode: 0o644 });
     // The server key of this throwaway CA: readable by root only, removed with the directory.
