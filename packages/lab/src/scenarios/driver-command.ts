@@ -27,7 +27,7 @@ export interface DriverSetting {
 }
 
 /** Dummy credentials: the emulator does not check signatures, the SDK only needs something to sign with. */
-const LAB_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'lab', AWS_SECRET_ACCESS_KEY: 'lab' } as const;
+export const LAB_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'lab', AWS_SECRET_ACCESS_KEY: 'lab' } as const;
 
 const CLIENT_SCRIPTS: Record<LabClient, { script: string; extraArgs: string[] }> = {
   'keepalive-client': { script: 'caller-driver.js', extraArgs: [] },
@@ -64,7 +64,7 @@ function keepaliveEnv(client: LabClient, timeScale: TimeScale): Record<string, s
 }
 
 /** Anything AWS- or keepalive-related in the runner's own environment would silently change a cell. */
-function inheritedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+export function inheritedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined || /^(AWS_|KEEPALIVE|CALLEE_|NODE_OPTIONS$|NODE_EXTRA_CA_CERTS$)/.test(name)) continue;
