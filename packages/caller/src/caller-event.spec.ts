@@ -9,6 +9,11 @@ describe('parseCallerEvent', () => {
     expect(parseCallerEvent({ payload: null })).toEqual({ durationSeconds: undefined, payload: null });
   });
 
+  it('keeps fail only when true (the callee-throws test hook)', () => {
+    expect(parseCallerEvent({ durationSeconds: 1, fail: true })).toEqual({ durationSeconds: 1, fail: true });
+    expect(parseCallerEvent({ durationSeconds: 1, fail: false })).toEqual({ durationSeconds: 1 });
+  });
+
   it('treats a missing event (null) as {}', () => {
     expect(parseCallerEvent(null)).toEqual({});
     expect(parseCallerEvent({})).toEqual({ durationSeconds: undefined });
@@ -22,8 +27,8 @@ describe('parseCallerEvent', () => {
     ['an infinite duration', { durationSeconds: -Infinity }, 'event.durationSeconds', /-Infinity is invalid/],
     ['a string duration', { durationSeconds: '10' }, 'event.durationSeconds', /"10" is invalid/],
     ['a duration over 900 s', { durationSeconds: 1000 }, 'event.durationSeconds', /1000 is invalid/],
-    ['a misspelt key', { durationSecond: 5 }, 'event.durationSecond', /is not a known field \(allowed: durationSeconds, payload\)/],
-    ['a callee-only key', { fail: true }, 'event.fail', /is not a known field/],
+    ['a misspelt key', { durationSecond: 5 }, 'event.durationSecond', /is not a known field \(allowed: durationSeconds, payload, fail\)/],
+    ['a non-boolean fail flag', { fail: 'yes' }, 'event.fail', /"yes" is invalid: must be true or false when present/],
   ])('rejects %s naming the field and the rule', (_label, event, field, message) => {
     let caught: unknown;
     try {

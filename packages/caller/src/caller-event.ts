@@ -8,9 +8,15 @@ export interface CallerEvent {
   durationSeconds?: number;
   /** Passed to the callee untouched; must be JSON. */
   payload?: unknown;
+  /**
+   * Test hook: true asks the callee to throw its CalleeRequestedFailure, so the caller's handling of a
+   * callee function error can be exercised end to end (the lab's "callee throws" fault). Forwarded only
+   * when true; the default path sends nothing extra.
+   */
+  fail?: boolean;
 }
 
-const KNOWN_KEYS = new Set(['durationSeconds', 'payload']);
+const KNOWN_KEYS = new Set(['durationSeconds', 'payload', 'fail']);
 
 /**
  * Validates the event. Unknown keys are REJECTED: a typo such as "durationSecond" would otherwise
@@ -28,7 +34,7 @@ export function parseCallerEvent(event: unknown): CallerEvent {
     throw new InvalidCallerEventError(
       `event.${unknownKey}`,
       record[unknownKey],
-      'is not a known field (allowed: durationSeconds, payload)',
+      'is not a known field (allowed: durationSeconds, payload, fail)',
     );
   }
   const { durationSeconds } = record;
@@ -46,7 +52,15 @@ export function parseCallerEvent(event: unknown): CallerEvent {
       );
     }
   }
-  return 'payload' in record ? { durationSeconds, payload: record.payload } : { durationSeconds };
+  const { fail } = record;
+  if (fail !== undefined && typeof fail !== 'boolean') {
+    throw new InvalidCallerEventError('event.fail', fail, 'must be true or false when present (true makes the callee throw)');
+  }
+  return {
+    durationSeconds,
+    ...('payload' in record ? { payload: record.payload } : {}),
+    ...(fail === true ? { fail } : {}),
+  };
 }
 
 /** What the start log line says about the event: never the payload itself (it may hold anything). */
@@ -54,6 +68,7 @@ export function summariseCallerEvent(event: CallerEvent): Record<string, unknown
   const payloadJson = event.payload === undefined ? undefined : safeStringify(event.payload);
   return {
     durationSeconds: event.durationSeconds ?? 'callee default',
+    ...(event.fail === true ? { fail: true } : {}),
     payloadType: event.payload === null ? 'null' : Array.isArray(event.payload) ? 'array' : typeof event.payload,
     payloadBytes: payloadJson === undefined ? 0 : Buffer.byteLength(payloadJson),
   };

@@ -65,6 +65,12 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     expect(logger.entries.at(-1)?.extra).toMatchObject({ statusCode: 200 });
   });
 
+  it('forwards fail: true to the callee (the callee-throws test hook) and nothing when it is absent', async () => {
+    const { handler } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE });
+    await handler({ durationSeconds: 0, fail: true }, createFakeLambdaContext());
+    expect(received()).toEqual([{ functionName: CALLEE, payload: { durationSeconds: 0, fail: true } }]);
+  });
+
   it('reports keepalive off when KEEPALIVE=off and leaves the duration to the callee', async () => {
     const { handler } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'off' });
     const result = await handler({}, createFakeLambdaContext());
@@ -145,12 +151,27 @@ describe('caller handler against a real HTTPS Invoke server', () => {
   });
 
   it.each([
+    ['not JSON-serialisable', { big: 1n }, /payload cannot be sent/],
+    ['over the 6 MB synchronous limit', 'x'.repeat(6 * 1024 * 1024 + 1), /payload cannot be sent/],
+  ])('rejects a payload %s with InvalidPayloadError and invokes nothing', async (_label, payload, message) => {
+    const { handler } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE });
+    const failure = handler({ durationSeconds: 0, payload }, createFakeLambdaContext());
+    await expect(failure).rejects.toMatchObject({ name: 'InvalidPayloadError' });
+    await expect(failure).rejects.toThrow(message);
+    expect(server.invocations).toHaveLength(0);
+  });
+
+  it.each([
     ['CALLEE_FUNCTION_NAME missing', {}, 'CallerConfigError', /CALLEE_FUNCTION_NAME undefined is invalid: must be set/],
     ['CALLEE_FUNCTION_NAME empty', { CALLEE_FUNCTION_NAME: '' }, 'CallerConfigError', /CALLEE_FUNCTION_NAME "" is invalid/],
     ['CALLEE_FUNCTION_NAME blank', { CALLEE_FUNCTION_NAME: '  ' }, 'CallerConfigError', /CALLEE_FUNCTION_NAME "  " is invalid/],
     ['KEEPALIVE not a switch', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'maybe' }, 'InvalidOptionError', /KEEPALIVE/],
     ['KEEPALIVE_IDLE_SECONDS too long', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '400' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS .*400/],
-    ['KEEPALIVE_IDLE_SECONDS not a number', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: 'x' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS/],
+    ['KEEPALIVE_IDLE_SECONDS not a number', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: 'abc' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "abc": must be an integer from 1 to 340/],
+    ['KEEPALIVE_IDLE_SECONDS zero', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '0' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "0": must be an integer from 1 to 340/],
+    ['KEEPALIVE_IDLE_SECONDS 350', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '350' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "350": must be an integer from 1 to 340/],
+    ['KEEPALIVE_IDLE_SECONDS negative', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '-1' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "-1": must be an integer/],
+    ['KEEPALIVE_IDLE_SECONDS fractional', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '3.5' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "3.5": must be an integer/],
   ])('rejects %s with a clear error and invokes nothing', async (_label, env, name, message) => {
     let created = 0;
     const handler = createCallerHandler({

@@ -82,7 +82,11 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
       });
       const response = await invokeSync(client, {
         functionName: config.calleeFunctionName,
-        payload: { durationSeconds: request.durationSeconds, payload: request.payload },
+        payload: {
+          durationSeconds: request.durationSeconds,
+          payload: request.payload,
+          ...(request.fail === true ? { fail: true } : {}),
+        },
         context,
       });
       logger.info('response', {
