@@ -117,10 +117,10 @@ describe('caller-stack', () => {
     expect(synth.variable?.callee_default_seconds).toMatchObject({ type: 'number', default: 400 });
   });
 
-  it('validates the variables in Terraform: idle below the 350 s Hyperplane timeout, sleep below the callee timeout', () => {
+  it('validates the variables in Terraform: idle within the caller rule 1..340, sleep below the callee timeout', () => {
     expect(synth.variable?.keepalive_idle_seconds?.validation).toEqual([
       expect.objectContaining({
-        condition: '${((0 == (var.keepalive_idle_seconds % 1)) && ((1 <= var.keepalive_idle_seconds) && (var.keepalive_idle_seconds < 350)))}',
+        condition: '${((0 == (var.keepalive_idle_seconds % 1)) && ((1 <= var.keepalive_idle_seconds) && (var.keepalive_idle_seconds <= 340)))}',
       }),
     ]);
     expect(synth.variable?.callee_default_seconds?.validation).toEqual([

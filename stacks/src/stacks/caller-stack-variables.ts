@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { Fn, Op, Token, TerraformVariable } from 'cdktf';
+import { KEEPALIVE_DEFAULTS, MAX_IDLE_SECONDS } from '@lambda-keepalive/client';
 
-/** The Hyperplane idle limit (FACTS.md, "The failure"): a keepalive idle must be strictly below it. */
-export const HYPERPLANE_IDLE_SECONDS = 350;
-export const DEFAULT_KEEPALIVE_IDLE_SECONDS = 60;
+// The caller validates KEEPALIVE_IDLE_SECONDS with the client's own rule (1..MAX_IDLE_SECONDS, a margin
+// below the 350 s Hyperplane idle); Terraform checks the same range so a bad value fails at plan time,
+// not in the deployed caller.
+export const DEFAULT_KEEPALIVE_IDLE_SECONDS = KEEPALIVE_DEFAULTS.idleSeconds;
 export const DEFAULT_CALLEE_SECONDS = 400;
 
 /**
@@ -54,15 +56,15 @@ export function declareCallerStackVariables(scope: Construct, calleeTimeoutSecon
   const keepaliveIdleSeconds = new TerraformVariable(scope, 'keepalive_idle_seconds', {
     type: 'number',
     default: DEFAULT_KEEPALIVE_IDLE_SECONDS,
-    description: `Seconds of idle before the first keepalive probe (caller env KEEPALIVE_IDLE_SECONDS); 1..${HYPERPLANE_IDLE_SECONDS - 1}.`,
+    description: `Seconds of idle before the first keepalive probe (caller env KEEPALIVE_IDLE_SECONDS); 1..${MAX_IDLE_SECONDS}.`,
   });
   // An idle at or above 350 s lets the NAT forget the flow first: the probe then draws a RST (FACTS.md).
   keepaliveIdleSeconds.addValidation({
     condition: Op.and(
       Op.eq(0, Op.mod(keepaliveIdleSeconds.numberValue, 1)),
-      Op.and(Op.lte(1, keepaliveIdleSeconds.numberValue), Op.lt(keepaliveIdleSeconds.numberValue, HYPERPLANE_IDLE_SECONDS)),
+      Op.and(Op.lte(1, keepaliveIdleSeconds.numberValue), Op.lte(keepaliveIdleSeconds.numberValue, MAX_IDLE_SECONDS)),
     ),
-    errorMessage: `keepalive_idle_seconds must be a whole number from 1 to ${HYPERPLANE_IDLE_SECONDS - 1} (below the 350 s Hyperplane idle timeout).`,
+    errorMessage: `keepalive_idle_seconds must be a whole number from 1 to ${MAX_IDLE_SECONDS} (the caller's rule: a margin below the 350 s Hyperplane idle timeout).`,
   });
 
   const calleeDefaultSeconds = new TerraformVariable(scope, 'callee_default_seconds', {
