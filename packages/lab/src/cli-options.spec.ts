@@ -5,6 +5,15 @@ const now = new Date('2026-03-04T05:06:07.890Z');
 const parse = (...argv: string[]) => parseLabCommand(argv, now, '/work/main');
 
 describe('parseLabCommand', () => {
+  it('parses the faults subcommand with its own options and a faults-<timestamp> directory', () => {
+    expect(parse('faults')).toMatchObject({ kind: 'faults',
+      options: { outDirectory: '/work/main/lab-results/faults-2026-03-04T05-06-07-890Z', timeScale: { natIdleSeconds: 21 } } });
+    expect(parse('--', 'faults', '--', '--rows', 'forget-flow,load', '--load-concurrency', '20', '--out', 'x')).toMatchObject({
+      kind: 'faults', options: { only: ['forget-flow', 'load'], loadConcurrency: 20, outDirectory: '/work/main/x' } });
+    expect(() => parse('faults', '--paths', 'nat')).toThrow(LabUsageError);
+    expect(() => parse('faults', '--load-concurrency', '0')).toThrow('--load-concurrency');
+  });
+
   it('defaults to the full sweep at the default scale into lab-results/<timestamp>', () => {
     const command = parse();
     expect(command.kind).toBe('run');

@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InvalidLabParameterError, LabRunnerError } from './runner-errors';
 import { DEFAULT_SCALE, REAL_SECONDS, resolveTimeScale } from './scale';
+import type { FaultsRunOptions } from './faults/faults-run';
 import type { LabRunOptions } from './scenarios/lab-run';
 import {
   CLIENT_DESCRIPTIONS,
@@ -11,7 +12,8 @@ import {
 } from './scenarios/lab-matrix';
 
 /** `pnpm lab` options. Unknown flags, stray arguments and bad values are refused before anything starts. */
-export type LabCommand = { kind: 'help' } | { kind: 'cleanup' } | { kind: 'run'; options: LabRunOptions };
+export type LabCommand = { kind: 'help' } | { kind: 'cleanup' } | { kind: 'run'; options: LabRunOptions }
+  | { kind: 'faults'; options: FaultsRunOptions };
 
 /** The command line itself is wrong (unknown flag, missing value, stray argument). */
 export class LabUsageError extends LabRunnerError {}
@@ -33,6 +35,11 @@ Options:
   --cleanup            remove network namespaces left by earlier runs, then exit
   --help               this text
 
+       pnpm lab faults [-- --scale <s>] [--rows <id prefixes|load>] [--load-concurrency <n>] [--out <dir>]
+  The fault matrix (NAT forgets/blackholes the flow, resets, killed or throttled service, callee errors,
+  deadlines, bad input, 200-call load): each row's caller outcome, measured detection time vs its bound,
+  and executions; exit 1 if any row misses its expectation.
+
 Clients:
 ${LAB_CLIENTS.map((client) => `  ${client.padEnd(19)}${CLIENT_DESCRIPTIONS[client]}`).join('\n')}
 
@@ -53,6 +60,7 @@ const OPTION_SPEC = {
 export function parseLabCommand(argv: readonly string[], now: Date = new Date(), baseDirectory = process.cwd()): LabCommand {
   // `pnpm lab -- --scale 1` may hand the separator through; it is not an argument.
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  if (args[0] === 'faults') return parseFaultsCommand(args.slice(1), now, baseDirectory);
   let values: { [K in keyof typeof OPTION_SPEC]?: (typeof OPTION_SPEC)[K]['type'] extends 'string' ? string : boolean };
   try {
     ({ values } = parseArgs({ args, options: OPTION_SPEC, strict: true, allowPositionals: false }));
@@ -108,9 +116,9 @@ function parseDuration(text: string): number {
   return seconds;
 }
 
-function parseConcurrency(text: string): number {
-  const value = parseNumber('--concurrency', text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidLabParameterError('--concurrency', text, 'must be a whole number ≥ 1');
+function parseConcurrency(text: string, field = '--concurrency'): number {
+  const value = parseNumber(field, text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidLabParameterError(field, text, 'must be a whole number ≥ 1');
   return value;
 }
 
@@ -118,4 +126,32 @@ function resolveOut(out: string | undefined, now: Date, baseDirectory: string): 
   if (out !== undefined && out.trim() === '') throw new InvalidLabParameterError('--out', out, 'must be a directory path');
   const chosen = out ?? join('lab-results', now.toISOString().replace(/[:.]/g, '-'));
   return isAbsolute(chosen) ? chosen : resolve(baseDirectory, chosen);
+}
+
+const FAULTS_OPTION_SPEC = {
+  scale: { type: 'string' },
+  rows: { type: 'string' },
+  'load-concurrency': { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseFaultsCommand(argv: readonly string[], now: Date, baseDirectory: string): LabCommand {
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  let values: { scale?: string; rows?: string; 'load-concurrency'?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args, options: FAULTS_OPTION_SPEC, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new LabUsageError(`${error instanceof Error ? error.message : String(error)}; run \`pnpm lab -- --help\` for the options`, { cause: error });
+  }
+  if (values.help) return { kind: 'help' };
+  return {
+    kind: 'faults',
+    options: {
+      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseNumber('--scale', values.scale)),
+      outDirectory: resolveOut(values.out ?? join('lab-results', `faults-${now.toISOString().replace(/[:.]/g, '-')}`), now, baseDirectory),
+      ...(values.rows === undefined ? {} : { only: parseList('--rows', values.rows, [], (item) => item) }),
+      ...(values['load-concurrency'] === undefined ? {} : { loadConcurrency: parseConcurrency(values['load-concurrency'], '--load-concurrency') }),
+    },
+  };
 }

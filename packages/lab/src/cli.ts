@@ -7,6 +7,7 @@
 import { HELP_TEXT, parseLabCommand } from './cli-options';
 import { checkLabPrivileges, cleanupLeftoverLabs } from './network';
 import { LabRunnerError } from './runner-errors';
+import { runFaults } from './faults/faults-run';
 import { runLab } from './scenarios/lab-run';
 
 const INTERRUPT_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
@@ -46,7 +47,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const run = await runLab(command.options, (line) => process.stdout.write(`${line}\n`), interrupted.signal);
+    const print = (line: string): void => void process.stdout.write(`${line}\n`);
+    const run = command.kind === 'faults'
+      ? await runFaults(command.options, print, interrupted.signal)
+      : await runLab(command.options, print, interrupted.signal);
     return run.passed ? 0 : 1;
   } catch (error) {
     process.stderr.write(`lab: ${error instanceof Error ? error.message : String(error)}\n`);
