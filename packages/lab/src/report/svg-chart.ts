@@ -1,5 +1,6 @@
 import { REAL_SECONDS } from '../scale';
 import type { CellResult } from '../scenarios/cell-result';
+import { escapeXml, roundCoordinate as round } from './svg-text';
 
 /**
  * Survival vs callee duration, one line per client: x is the callee duration in real-equivalent seconds,
@@ -108,10 +109,3 @@ export function renderSurvivalChart(results: readonly CellResult[], options: Cha
   return `${parts.filter((part) => part !== '').join('\n')}\n`;
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
