@@ -3,6 +3,7 @@
  * sharing one), then the load row on its own (200 workers would skew the detection timings), then the
  * table, results.json, and the verdict. The last printed line names the output directory.
  */
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeFileAtomically } from '../report/results-file';
@@ -30,6 +31,8 @@ export function selectRows(timeScale: TimeScale, only: readonly string[] | undef
 }
 
 export async function runFaultRows(rows: readonly FaultRow[], timeScale: TimeScale, signal?: AbortSignal): Promise<FaultRowResult[]> {
+  // Each driver listens for the abort: one listener per row is expected, not a leak.
+  if (signal) setMaxListeners(rows.length + 10, signal);
   const sessions = new Map<string, FaultRow[]>();
   for (const row of rows) sessions.set(row.sessionKey, [...(sessions.get(row.sessionKey) ?? []), row]);
   const runs = [...sessions.values()].map(async (sessionRows, index) => {
