@@ -1,5 +1,5 @@
-import { HELP_TEXT, LabUsageError, parseLabCommand } from './cli-options';
-import { InvalidLabParameterError } from './runner-errors';
+import { HELP_TEXT, parseLabCommand } from './cli-options';
+import { InvalidLabInputError, LabUsageError } from './lab-errors';
 
 const now = new Date('2026-03-04T05:06:07.890Z');
 const parse = (...argv: string[]) => parseLabCommand(argv, now, '/work/main');
@@ -71,7 +71,7 @@ describe('parseLabCommand', () => {
     [['--concurrency', '0'], /--concurrency: "0" is invalid: must be a whole number ≥ 1/],
     [['--out', ''], /--out: "" is invalid/],
   ])('rejects %j naming the field and the rule', (argv, message) => {
-    expect(() => parse(...argv)).toThrow(InvalidLabParameterError);
+    expect(() => parse(...argv)).toThrow(InvalidLabInputError);
     expect(() => parse(...argv)).toThrow(message);
   });
 });

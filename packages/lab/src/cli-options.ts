@@ -1,6 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InvalidLabParameterError, LabRunnerError } from './runner-errors';
+import { InvalidLabInputError, LabUsageError } from './lab-errors';
 import { DEFAULT_SCALE, REAL_SECONDS, resolveTimeScale } from './scale';
 import type { FaultsRunOptions } from './faults/faults-run';
 import type { LabRunOptions } from './scenarios/lab-run';
@@ -14,9 +14,6 @@ import {
 /** `pnpm lab` options. Unknown flags, stray arguments and bad values are refused before anything starts. */
 export type LabCommand = { kind: 'help' } | { kind: 'cleanup' } | { kind: 'run'; options: LabRunOptions }
   | { kind: 'faults'; options: FaultsRunOptions };
-
-/** The command line itself is wrong (unknown flag, missing value, stray argument). */
-export class LabUsageError extends LabRunnerError {}
 
 export const HELP_TEXT = `Usage: pnpm lab [-- options]
 
@@ -70,7 +67,7 @@ export function parseLabCommand(argv: readonly string[], now: Date = new Date(),
   if (values.help) return { kind: 'help' };
   if (values.cleanup) {
     const extra = Object.keys(values).filter((name) => name !== 'cleanup');
-    if (extra.length > 0) throw new InvalidLabParameterError('--cleanup', `--${extra.join(', --')}`, 'takes no other option');
+    if (extra.length > 0) throw new InvalidLabInputError('--cleanup', `--${extra.join(', --')}`, 'takes no other option');
     return { kind: 'cleanup' };
   }
   const durationsSeconds = parseList('--durations', values.durations, DEFAULT_DURATIONS_SECONDS.map(String), parseDuration);
@@ -90,40 +87,40 @@ export function parseLabCommand(argv: readonly string[], now: Date = new Date(),
 function parseList<T>(field: string, text: string | undefined, defaults: readonly string[], parseItem: (item: string) => T): T[] {
   const items = text === undefined ? [...defaults] : text.split(',').map((item) => item.trim());
   if (items.length === 0 || items.some((item) => item === '')) {
-    throw new InvalidLabParameterError(field, text, 'must be a comma-separated list without empty items');
+    throw new InvalidLabInputError(field, text, 'must be a comma-separated list without empty items');
   }
   const parsed = items.map(parseItem);
   const duplicate = parsed.find((value, index) => parsed.indexOf(value) !== index);
-  if (duplicate !== undefined) throw new InvalidLabParameterError(field, text, `lists ${String(duplicate)} twice`);
+  if (duplicate !== undefined) throw new InvalidLabInputError(field, text, `lists ${String(duplicate)} twice`);
   return parsed;
 }
 
 function oneOf<T extends string>(field: string, text: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(text)) return text as T;
-  throw new InvalidLabParameterError(field, text, `must be one of ${allowed.join(', ')}`);
+  throw new InvalidLabInputError(field, text, `must be one of ${allowed.join(', ')}`);
 }
 
 function parseNumber(field: string, text: string): number {
-  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text.trim())) throw new InvalidLabParameterError(field, text, 'must be a plain decimal number');
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text.trim())) throw new InvalidLabInputError(field, text, 'must be a plain decimal number');
   return Number(text);
 }
 
 function parseDuration(text: string): number {
   const seconds = parseNumber('--durations', text);
   if (seconds <= 0 || seconds > REAL_SECONDS.functionTimeout) {
-    throw new InvalidLabParameterError('--durations', text, `each duration must be in (0, ${REAL_SECONDS.functionTimeout}] s (Lambda's maximum timeout)`);
+    throw new InvalidLabInputError('--durations', text, `each duration must be in (0, ${REAL_SECONDS.functionTimeout}] s (Lambda's maximum timeout)`);
   }
   return seconds;
 }
 
 function parseConcurrency(text: string, field = '--concurrency'): number {
   const value = parseNumber(field, text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidLabParameterError(field, text, 'must be a whole number ≥ 1');
+  if (!Number.isInteger(value) || value < 1) throw new InvalidLabInputError(field, text, 'must be a whole number ≥ 1');
   return value;
 }
 
 function resolveOut(out: string | undefined, now: Date, baseDirectory: string): string {
-  if (out !== undefined && out.trim() === '') throw new InvalidLabParameterError('--out', out, 'must be a directory path');
+  if (out !== undefined && out.trim() === '') throw new InvalidLabInputError('--out', out, 'must be a directory path');
   const chosen = out ?? join('lab-results', now.toISOString().replace(/[:.]/g, '-'));
   return isAbsolute(chosen) ? chosen : resolve(baseDirectory, chosen);
 }

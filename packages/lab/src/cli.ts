@@ -6,7 +6,7 @@
  */
 import { HELP_TEXT, parseLabCommand } from './cli-options';
 import { checkLabPrivileges, cleanupLeftoverLabs } from './network';
-import { LabRunnerError } from './runner-errors';
+import { LabError } from './lab-errors';
 import { runFaults } from './faults/faults-run';
 import { runLab } from './scenarios/lab-run';
 
@@ -18,7 +18,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // pnpm runs package scripts in the package directory; INIT_CWD is where the user typed `pnpm lab`.
     command = parseLabCommand(argv, new Date(), process.env.INIT_CWD ?? process.cwd());
   } catch (error) {
-    if (!(error instanceof LabRunnerError)) throw error;
+    if (!(error instanceof LabError)) throw error;
     process.stderr.write(`lab: ${error.message}\n`);
     return 2;
   }
@@ -42,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const onSignal = (signal: NodeJS.Signals): void => {
     exitOnSignal = INTERRUPT_EXIT_CODES[signal] ?? 1;
     process.stderr.write(`lab: ${signal}: stopping the cells and removing the lab…\n`);
-    interrupted.abort(new LabRunnerError(`interrupted by ${signal}`));
+    interrupted.abort(new LabError(`interrupted by ${signal}`));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

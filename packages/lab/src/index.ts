@@ -1,6 +1,6 @@
 // The lab runner's API (the CLI is dist/cli.js). Network and emulator have their own index files.
-export { HELP_TEXT, LabUsageError, parseLabCommand, type LabCommand } from './cli-options';
-export { InvalidLabParameterError, LabRunnerError, LabSetupError } from './runner-errors';
+export { HELP_TEXT, parseLabCommand, type LabCommand } from './cli-options';
+export { InvalidLabInputError, LabCommandError, LabError, LabPrivilegeError, LabSetupError, LabUsageError } from './lab-errors';
 export { DEFAULT_SCALE, REAL_SECONDS, resolveTimeScale, toLabSeconds, toRealSeconds, type TimeScale } from './scale';
 export type { CellResult } from './scenarios/cell-result';
 export { checkExpectations, type ExpectationFailure } from './scenarios/expectations';

@@ -8,6 +8,7 @@
  * Prints ONE JSON line (BenchProcessResult) and exits.
  */
 import { createBenchInvoker, isBenchClient, type BenchClient } from './bench-clients';
+import { InvalidLabInputError } from '../lab-errors';
 
 export interface BenchProcessInput {
   client: BenchClient;
@@ -34,11 +35,11 @@ export interface BenchProcessResult {
 
 export function readBenchProcessInput(json: string | undefined): BenchProcessInput {
   const input = JSON.parse(json ?? 'null') as Partial<BenchProcessInput> | null;
-  if (input === null || !isBenchClient(input.client)) throw new TypeError(`client: ${String(input?.client)} is invalid: must be a bench client`);
-  if (input.mode !== 'sequential' && input.mode !== 'fanout') throw new TypeError(`mode: ${String(input.mode)} is invalid: sequential or fanout`);
-  if (!Number.isInteger(input.calls) || (input.calls ?? 0) < 1) throw new TypeError(`calls: ${String(input.calls)} is invalid: integer ≥ 1`);
+  if (input === null || !isBenchClient(input.client)) throw new InvalidLabInputError('client', input?.client, 'must be a bench client');
+  if (input.mode !== 'sequential' && input.mode !== 'fanout') throw new InvalidLabInputError('mode', input.mode, 'must be sequential or fanout');
+  if (!Number.isInteger(input.calls) || (input.calls ?? 0) < 1) throw new InvalidLabInputError('calls', input.calls, 'must be an integer ≥ 1');
   if (typeof input.functionName !== 'string' || typeof input.durationSeconds !== 'number') {
-    throw new TypeError('functionName and durationSeconds are required');
+    throw new InvalidLabInputError('functionName, durationSeconds', [input.functionName, input.durationSeconds], 'must be a string and a number');
   }
   return input as BenchProcessInput;
 }

@@ -1,5 +1,5 @@
-import { InvalidLabParameterError } from '../runner-errors';
-import { BENCH_ITEMS, BenchUsageError, parseBenchCommand, SMOKE_SCALE } from './bench-options';
+import { InvalidLabInputError, LabUsageError } from '../lab-errors';
+import { BENCH_ITEMS, parseBenchCommand, SMOKE_SCALE } from './bench-options';
 
 const NOW = new Date('2026-11-28T18:00:00.000Z');
 
@@ -26,11 +26,11 @@ describe('pnpm bench options', () => {
   });
 
   it('rejects unknown flags, stray arguments, unknown or repeated items and bad scales', () => {
-    expect(() => parseBenchCommand(['--fast'])).toThrow(BenchUsageError);
-    expect(() => parseBenchCommand(['overhead'])).toThrow(BenchUsageError);
+    expect(() => parseBenchCommand(['--fast'])).toThrow(LabUsageError);
+    expect(() => parseBenchCommand(['overhead'])).toThrow(LabUsageError);
     expect(() => parseBenchCommand(['--only', 'overhead,speed'])).toThrow(/--only: "overhead,speed" is invalid: "speed" is not an item/);
     expect(() => parseBenchCommand(['--only', 'fanout,fanout'])).toThrow(/lists an item twice/);
-    expect(() => parseBenchCommand(['--only', ''])).toThrow(InvalidLabParameterError);
+    expect(() => parseBenchCommand(['--only', ''])).toThrow(InvalidLabInputError);
     expect(() => parseBenchCommand(['--scale', 'fast'])).toThrow(/--scale: "fast" is invalid/);
     expect(() => parseBenchCommand(['--scale', '0.01'])).toThrow(/smallest scale/);
     expect(() => parseBenchCommand(['--out', ' '])).toThrow(/--out/);

@@ -1,6 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InvalidLabParameterError, LabRunnerError } from '../runner-errors';
+import { InvalidLabInputError, LabUsageError } from '../lab-errors';
 import { DEFAULT_SCALE, resolveTimeScale, type TimeScale } from '../scale';
 
 /**
@@ -28,8 +28,6 @@ export interface BenchOptions {
 }
 
 export type BenchCommand = { kind: 'help' } | { kind: 'run'; options: BenchOptions };
-
-export class BenchUsageError extends LabRunnerError {}
 
 export const BENCH_HELP_TEXT = `Usage: pnpm bench [-- options]
 
@@ -60,7 +58,7 @@ export function parseBenchCommand(argv: readonly string[], now: Date = new Date(
   try {
     ({ values } = parseArgs({ args, options: OPTION_SPEC, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new BenchUsageError(`${error instanceof Error ? error.message : String(error)}; run \`pnpm bench -- --help\` for the options`, { cause: error });
+    throw new LabUsageError(`${error instanceof Error ? error.message : String(error)}; run \`pnpm bench -- --help\` for the options`, { cause: error });
   }
   if (values.help) return { kind: 'help' };
   const smoke = values.smoke === true;
@@ -77,26 +75,26 @@ export function parseBenchCommand(argv: readonly string[], now: Date = new Date(
 }
 
 function parseScale(text: string): number {
-  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text.trim())) throw new InvalidLabParameterError('--scale', text, 'must be a plain decimal number');
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text.trim())) throw new InvalidLabInputError('--scale', text, 'must be a plain decimal number');
   return Number(text);
 }
 
 function parseItems(text: string | undefined): BenchItem[] {
   if (text === undefined) return [...BENCH_ITEMS];
   const items = text.split(',').map((item) => item.trim());
-  if (items.some((item) => item === '')) throw new InvalidLabParameterError('--only', text, 'must be a comma-separated list without empty items');
+  if (items.some((item) => item === '')) throw new InvalidLabInputError('--only', text, 'must be a comma-separated list without empty items');
   for (const item of items) {
     if (!(BENCH_ITEMS as readonly string[]).includes(item)) {
-      throw new InvalidLabParameterError('--only', text, `"${item}" is not an item; must be among ${BENCH_ITEMS.join(', ')}`);
+      throw new InvalidLabInputError('--only', text, `"${item}" is not an item; must be among ${BENCH_ITEMS.join(', ')}`);
     }
   }
-  if (new Set(items).size !== items.length) throw new InvalidLabParameterError('--only', text, 'lists an item twice');
+  if (new Set(items).size !== items.length) throw new InvalidLabInputError('--only', text, 'lists an item twice');
   // Always the canonical order, whatever order was typed: the report reads the same every run.
   return BENCH_ITEMS.filter((item) => items.includes(item));
 }
 
 function resolveOut(out: string | undefined, now: Date, baseDirectory: string): string {
-  if (out !== undefined && out.trim() === '') throw new InvalidLabParameterError('--out', out, 'must be a directory path');
+  if (out !== undefined && out.trim() === '') throw new InvalidLabInputError('--out', out, 'must be a directory path');
   const chosen = out ?? join('bench-results', now.toISOString().replace(/[:.]/g, '-'));
   return isAbsolute(chosen) ? chosen : resolve(baseDirectory, chosen);
 }

@@ -4,7 +4,7 @@
  * 1 an item broke, 2 bad usage, 130/143 interrupted. Lab items tear their network down in a finally and
  * the network's exit hook removes it on a signal.
  */
-import { LabRunnerError } from '../runner-errors';
+import { LabError } from '../lab-errors';
 import { BENCH_HELP_TEXT, parseBenchCommand } from './bench-options';
 import { runBench } from './bench-run';
 
@@ -14,7 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // pnpm runs package scripts in the package directory; INIT_CWD is where the user typed `pnpm bench`.
     command = parseBenchCommand(argv, new Date(), process.env.INIT_CWD ?? process.cwd());
   } catch (error) {
-    if (!(error instanceof LabRunnerError)) throw error;
+    if (!(error instanceof LabError)) throw error;
     process.stderr.write(`bench: ${error.message}\n`);
     return 2;
   }

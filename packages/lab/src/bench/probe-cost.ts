@@ -1,3 +1,4 @@
+import { InvalidLabInputError } from '../lab-errors';
 import { REAL_SECONDS } from '../scale';
 
 /**
@@ -19,8 +20,8 @@ export interface IdleCost {
 export const COMPARED_IDLE_SECONDS: readonly number[] = [1, REAL_SECONDS.keepaliveIdle, 300];
 
 export function idleCost(idleSeconds: number, bytesPerProbeExchange: number): IdleCost {
-  if (!Number.isInteger(idleSeconds) || idleSeconds < 1) throw new RangeError(`idleSeconds: ${idleSeconds} is invalid: whole seconds ≥ 1`);
-  if (!(bytesPerProbeExchange > 0)) throw new RangeError(`bytesPerProbeExchange: ${bytesPerProbeExchange} is invalid: must be > 0`);
+  if (!Number.isInteger(idleSeconds) || idleSeconds < 1) throw new InvalidLabInputError('idleSeconds', idleSeconds, 'must be whole seconds ≥ 1');
+  if (!(bytesPerProbeExchange > 0)) throw new InvalidLabInputError('bytesPerProbeExchange', bytesPerProbeExchange, 'must be > 0');
   const probesPerHour = 3600 / Math.max(idleSeconds, 1);
   return {
     idleSeconds,

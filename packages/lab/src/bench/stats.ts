@@ -1,3 +1,5 @@
+import { InvalidLabInputError } from '../lab-errors';
+
 /**
  * Summaries of raw samples, pure. Every bench figure is a ratio against a peer measured in the same run
  * (interleaved A B A B), so a noisy shared machine moves both sides of a pair together: the spread of the
@@ -15,8 +17,8 @@ export interface Summary {
 
 /** Linear interpolation between closest ranks (the "R-7" / numpy default), q in [0, 1]. */
 export function quantile(samples: readonly number[], q: number): number {
-  if (samples.length === 0) throw new RangeError('samples: [] is invalid: a quantile needs at least one sample');
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`q: ${q} is invalid: must be in [0, 1]`);
+  if (samples.length === 0) throw new InvalidLabInputError('samples', samples, 'a quantile needs at least one sample');
+  if (!(q >= 0 && q <= 1)) throw new InvalidLabInputError('q', q, 'must be in [0, 1]');
   const sorted = [...samples].sort((a, b) => a - b);
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
@@ -32,7 +34,7 @@ export function median(samples: readonly number[]): number {
 
 export function summarize(samples: readonly number[]): Summary {
   const finite = samples.filter((value) => Number.isFinite(value));
-  if (finite.length !== samples.length) throw new RangeError(`samples: ${samples.length - finite.length} are not finite numbers`);
+  if (finite.length !== samples.length) throw new InvalidLabInputError('samples', samples, `${samples.length - finite.length} are not finite numbers`);
   return {
     n: samples.length,
     median: quantile(samples, 0.5),
@@ -54,10 +56,10 @@ export interface RatioSummary {
 
 export function pairedRatios(subject: readonly number[], peer: readonly number[]): RatioSummary {
   if (subject.length !== peer.length || subject.length === 0) {
-    throw new RangeError(`pairs: ${subject.length} subject vs ${peer.length} peer samples is invalid: need the same number, at least one`);
+    throw new InvalidLabInputError('pairs', `${subject.length} subject vs ${peer.length} peer samples`, 'need the same number, at least one');
   }
   const ratios = subject.map((value, index) => value / (peer[index] as number));
-  if (ratios.some((ratio) => !Number.isFinite(ratio))) throw new RangeError('pairs: a peer sample is 0, the ratio is not finite');
+  if (ratios.some((ratio) => !Number.isFinite(ratio))) throw new InvalidLabInputError('pairs', peer, 'a peer sample is 0, the ratio is not finite');
   return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), pairs: ratios.length };
 }
 

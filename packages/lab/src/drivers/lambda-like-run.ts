@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeThrown, formatDriverResult, type DriverOutcome } from './driver-result';
+import { InvalidLabInputError } from '../lab-errors';
 
 /**
  * Runs one call the way Lambda runs a handler: a context whose deadline is the function's timeout, and
@@ -41,14 +42,14 @@ export function readDriverInput(json: string | undefined): DriverInput {
   try {
     parsed = JSON.parse(json ?? '') as Partial<DriverInput>;
   } catch {
-    throw new TypeError(`driver input: ${JSON.stringify(json)} is invalid: must be JSON {"durationSeconds","timeoutMs"} as argv[2]`);
+    throw new InvalidLabInputError('driver input', json, 'must be JSON {"durationSeconds","timeoutMs"} as argv[2]');
   }
   const { durationSeconds, timeoutMs } = parsed;
   if (typeof durationSeconds !== 'number' || !(durationSeconds >= 0)) {
-    throw new TypeError(`driver input durationSeconds: ${String(durationSeconds)} is invalid: must be a number ≥ 0`);
+    throw new InvalidLabInputError('driver input durationSeconds', durationSeconds, 'must be a number ≥ 0');
   }
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
-    throw new TypeError(`driver input timeoutMs: ${String(timeoutMs)} is invalid: must be a number > 0`);
+    throw new InvalidLabInputError('driver input timeoutMs', timeoutMs, 'must be a number > 0');
   }
   return { durationSeconds, timeoutMs };
 }

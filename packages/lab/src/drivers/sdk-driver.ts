@@ -14,6 +14,7 @@ import { Agent } from 'node:https';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { readDriverInput, runLikeLambda } from './lambda-like-run';
+import { InvalidLabInputError } from '../lab-errors';
 
 type SdkMode = 'default' | 'own-agent';
 
@@ -21,7 +22,7 @@ const input = readDriverInput(process.argv[2]);
 const mode = readMode(process.argv[3]);
 const functionName = process.env.CALLEE_FUNCTION_NAME;
 if (functionName === undefined || functionName === '') {
-  throw new TypeError('CALLEE_FUNCTION_NAME: (unset) is invalid: the sdk driver needs the callee function name');
+  throw new InvalidLabInputError('CALLEE_FUNCTION_NAME', functionName, 'must be set: the sdk driver needs the callee function name');
 }
 const client =
   mode === 'default' ? new LambdaClient({}) : new LambdaClient({ requestHandler: new NodeHttpHandler({ httpsAgent: new Agent() }) });
@@ -43,5 +44,5 @@ runLikeLambda(
 
 function readMode(value: string | undefined): SdkMode {
   if (value === 'default' || value === 'own-agent') return value;
-  throw new TypeError(`sdk driver mode: ${JSON.stringify(value)} is invalid: must be "default" or "own-agent" (argv[3])`);
+  throw new InvalidLabInputError('sdk driver mode (argv[3])', value, 'must be "default" or "own-agent"');
 }

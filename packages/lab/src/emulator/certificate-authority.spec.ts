@@ -1,6 +1,6 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { createLabCertificates } from './certificate-authority';
-import { EmulatorConfigError } from './emulator-errors';
+import { InvalidLabInputError } from '../lab-errors';
 
 test('the server certificate carries the IP and DNS SANs and is issued by the run CA', async () => {
   const certs = await createLabCertificates({ ipAddresses: ['198.18.0.10', '198.19.0.20'],
@@ -25,6 +25,6 @@ test('each run gets its own CA', async () => {
 
 test('bad addresses and names are rejected naming the entry', async () => {
   await expect(createLabCertificates({ ipAddresses: ['198.18.0.300'] }))
-    .rejects.toThrow(new EmulatorConfigError('ipAddresses[0]', '198.18.0.300', 'must be an IPv4 or IPv6 address'));
+    .rejects.toThrow(new InvalidLabInputError('ipAddresses[0]', '198.18.0.300', 'must be an IPv4 or IPv6 address'));
   await expect(createLabCertificates({ ipAddresses: [], dnsNames: ['bad_name!'] })).rejects.toThrow(/dnsNames\[0\]/);
 });

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { generate } from 'selfsigned';
-import { EmulatorConfigError } from './emulator-errors';
+import { InvalidLabInputError } from '../lab-errors';
 
 export interface LabCertificates {
   /** Trust this (NODE_EXTRA_CA_CERTS file, or an https.Agent `ca`) to reach the emulator. */
@@ -22,13 +22,13 @@ export async function createLabCertificates(input: { ipAddresses: string[]; dnsN
   const ipAddresses = input?.ipAddresses;
   const dnsNames = input?.dnsNames ?? [];
   if (!Array.isArray(ipAddresses) || ipAddresses.length + dnsNames.length === 0) {
-    throw new EmulatorConfigError('ipAddresses', ipAddresses, 'must be an array; with dnsNames, at least one name');
+    throw new InvalidLabInputError('ipAddresses', ipAddresses, 'must be an array; with dnsNames, at least one name');
   }
   ipAddresses.forEach((ip, index) => {
-    if (typeof ip !== 'string' || isIP(ip) === 0) throw new EmulatorConfigError(`ipAddresses[${index}]`, ip, 'must be an IPv4 or IPv6 address');
+    if (typeof ip !== 'string' || isIP(ip) === 0) throw new InvalidLabInputError(`ipAddresses[${index}]`, ip, 'must be an IPv4 or IPv6 address');
   });
   dnsNames.forEach((name, index) => {
-    if (typeof name !== 'string' || !DNS_NAME.test(name)) throw new EmulatorConfigError(`dnsNames[${index}]`, name, 'must be a DNS name');
+    if (typeof name !== 'string' || !DNS_NAME.test(name)) throw new InvalidLabInputError(`dnsNames[${index}]`, name, 'must be a DNS name');
   });
 
   const notBeforeDate = new Date(Date.now() - 60_000);

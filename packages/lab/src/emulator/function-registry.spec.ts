@@ -1,4 +1,4 @@
-import { EmulatorConfigError } from './emulator-errors';
+import { InvalidLabInputError } from '../lab-errors';
 import { FunctionRegistry, type EmulatedFunction } from './function-registry';
 import { LambdaServiceError } from './service-errors';
 
@@ -17,13 +17,13 @@ test.each([
   [{ ...base, version: '$LATEST' }, 'functions[0].version'],
   [{ ...base, environment: { '1X': 'v' } }, 'functions[0].environment.1X'],
 ])('%j is rejected naming %s', (fn, field) => {
-  expect(() => registry(fn)).toThrow(EmulatorConfigError);
+  expect(() => registry(fn)).toThrow(InvalidLabInputError);
   expect(() => registry(fn)).toThrow(expect.objectContaining({ field }));
 });
 
 test('names must be unique and the list non-empty', () => {
-  expect(() => registry(base, base)).toThrow(/functions\[1\]\.name = "f": must be unique/);
-  expect(() => registry()).toThrow(/functions = \[\]: must be a non-empty array/);
+  expect(() => registry(base, base)).toThrow(/functions\[1\]\.name: "f" is invalid: must be unique/);
+  expect(() => registry()).toThrow(/functions: \[\] is invalid: must be a non-empty array/);
 });
 
 test('resolve gives the executed version and the addressed ARN, or a 404', () => {
@@ -45,7 +45,7 @@ test('an injected throttle answers the next N invokes 429 with Retry-After, then
   expect(first?.headers).toEqual({ 'Retry-After': '2' });
   expect(functions.takeInjectedThrottle('f')?.statusCode).toBe(429);
   expect(functions.takeInjectedThrottle('f')).toBeUndefined();
-  expect(() => functions.throttleNext('nope', 1)).toThrow('throttle.function = "nope": must name a configured function');
+  expect(() => functions.throttleNext('nope', 1)).toThrow('throttle.function: "nope" is invalid: must name a configured function');
   expect(() => functions.throttleNext('f', -1)).toThrow('throttle.times');
 });
 

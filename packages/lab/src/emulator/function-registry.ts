@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { EmulatorConfigError } from './emulator-errors';
+import { InvalidLabInputError } from '../lab-errors';
 import { resourceNotFound, tooManyRequests, type LambdaServiceError } from './service-errors';
 
 /** Contract (lk-contracts.md, "Lab emulator"). */
@@ -51,12 +51,12 @@ export class FunctionRegistry {
 
   constructor(functions: readonly EmulatedFunction[], private readonly options: RegistryOptions) {
     if (!Array.isArray(functions) || functions.length === 0) {
-      throw new EmulatorConfigError('functions', functions, 'must be a non-empty array of functions');
+      throw new InvalidLabInputError('functions', functions, 'must be a non-empty array of functions');
     }
     functions.forEach((input, index) => {
       const fn = validateFunction(input, index, options);
       if (this.functions.has(fn.name)) {
-        throw new EmulatorConfigError(`functions[${index}].name`, fn.name, 'must be unique');
+        throw new InvalidLabInputError(`functions[${index}].name`, fn.name, 'must be unique');
       }
       this.functions.set(fn.name, fn);
       this.active.set(fn.name, 0);
@@ -101,8 +101,8 @@ export class FunctionRegistry {
    * otherwise throttle nothing and the fault would silently not happen).
    */
   throttleNext(name: string, times: number): void {
-    if (!this.functions.has(name)) throw new EmulatorConfigError('throttle.function', name, 'must name a configured function');
-    if (!Number.isInteger(times) || times < 0) throw new EmulatorConfigError('throttle.times', times, 'must be an integer >= 0');
+    if (!this.functions.has(name)) throw new InvalidLabInputError('throttle.function', name, 'must name a configured function');
+    if (!Number.isInteger(times) || times < 0) throw new InvalidLabInputError('throttle.times', times, 'must be an integer >= 0');
     this.injectedThrottles.set(name, times);
   }
 
@@ -128,36 +128,36 @@ export class FunctionRegistry {
 
 function validateFunction(input: EmulatedFunction, index: number, options: RegistryOptions): RegisteredFunction {
   const at = (field: string) => `functions[${index}].${field}`;
-  if (typeof input !== 'object' || input === null) throw new EmulatorConfigError(`functions[${index}]`, input, 'must be an object');
+  if (typeof input !== 'object' || input === null) throw new InvalidLabInputError(`functions[${index}]`, input, 'must be an object');
   const { name, handlerFile, handlerExport = 'handler', timeoutSeconds, memoryMb = 128, environment = {},
     reservedConcurrency, version } = input;
-  if (typeof name !== 'string' || !NAME.test(name)) throw new EmulatorConfigError(at('name'), name, `must match ${NAME.source}`);
+  if (typeof name !== 'string' || !NAME.test(name)) throw new InvalidLabInputError(at('name'), name, `must match ${NAME.source}`);
   if (typeof handlerFile !== 'string' || !isAbsolute(handlerFile)) {
-    throw new EmulatorConfigError(at('handlerFile'), handlerFile, 'must be an absolute path to a CommonJS bundle');
+    throw new InvalidLabInputError(at('handlerFile'), handlerFile, 'must be an absolute path to a CommonJS bundle');
   }
-  if (!existsSync(handlerFile)) throw new EmulatorConfigError(at('handlerFile'), handlerFile, 'must exist (build the bundle first)');
+  if (!existsSync(handlerFile)) throw new InvalidLabInputError(at('handlerFile'), handlerFile, 'must exist (build the bundle first)');
   if (typeof handlerExport !== 'string' || !EXPORT_NAME.test(handlerExport)) {
-    throw new EmulatorConfigError(at('handlerExport'), handlerExport, 'must be an export name such as "handler"');
+    throw new InvalidLabInputError(at('handlerExport'), handlerExport, 'must be an export name such as "handler"');
   }
   if (typeof timeoutSeconds !== 'number' || !(timeoutSeconds > 0 && timeoutSeconds <= 900)) {
-    throw new EmulatorConfigError(at('timeoutSeconds'), timeoutSeconds, 'must be a number > 0 and <= 900 (Lambda maximum)');
+    throw new InvalidLabInputError(at('timeoutSeconds'), timeoutSeconds, 'must be a number > 0 and <= 900 (Lambda maximum)');
   }
   if (!Number.isInteger(memoryMb) || memoryMb < 128 || memoryMb > 10240) {
-    throw new EmulatorConfigError(at('memoryMb'), memoryMb, 'must be an integer from 128 to 10240');
+    throw new InvalidLabInputError(at('memoryMb'), memoryMb, 'must be an integer from 128 to 10240');
   }
   if (typeof environment !== 'object' || environment === null || Array.isArray(environment)) {
-    throw new EmulatorConfigError(at('environment'), environment, 'must be an object of string values');
+    throw new InvalidLabInputError(at('environment'), environment, 'must be an object of string values');
   }
   for (const [key, value] of Object.entries(environment)) {
     if (!ENV_KEY.test(key) || typeof value !== 'string') {
-      throw new EmulatorConfigError(at(`environment.${key}`), value, `key must match ${ENV_KEY.source} and value be a string`);
+      throw new InvalidLabInputError(at(`environment.${key}`), value, `key must match ${ENV_KEY.source} and value be a string`);
     }
   }
   if (reservedConcurrency !== undefined && (!Number.isInteger(reservedConcurrency) || reservedConcurrency < 0)) {
-    throw new EmulatorConfigError(at('reservedConcurrency'), reservedConcurrency, 'must be an integer >= 0');
+    throw new InvalidLabInputError(at('reservedConcurrency'), reservedConcurrency, 'must be an integer >= 0');
   }
   if (version !== undefined && (typeof version !== 'string' || !VERSION.test(version))) {
-    throw new EmulatorConfigError(at('version'), version, 'must be a published version number such as "1"');
+    throw new InvalidLabInputError(at('version'), version, 'must be a published version number such as "1"');
   }
   return { name, handlerFile, handlerExport, timeoutSeconds, memoryMb, environment: { ...environment },
     reservedConcurrency, version,

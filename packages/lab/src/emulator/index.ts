@@ -1,5 +1,4 @@
 export { createLabCertificates, type LabCertificates } from './certificate-authority';
-export { EmulatorConfigError, EmulatorError } from './emulator-errors';
 export type { EmulatedFunction } from './function-registry';
 export type { EmulatorEvent } from './invocation-runner';
 export { startInvokeEmulator, type EmulatorConfig, type RunningEmulator } from './invoke-emulator';

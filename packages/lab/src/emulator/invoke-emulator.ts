@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { EmulatorConfigError } from './emulator-errors';
+import { InvalidLabInputError } from '../lab-errors';
 import { FunctionRegistry, type EmulatedFunction } from './function-registry';
 import { InvocationRunner, type EmulatorEvent } from './invocation-runner';
 import { buildInvokeResponse } from './invoke-response';
@@ -136,22 +136,22 @@ async function handleInvoke(request: IncomingMessage, response: ServerResponse, 
 }
 
 function validateServerConfig(config: EmulatorConfig): void {
-  if (typeof config !== 'object' || config === null) throw new EmulatorConfigError('config', config, 'must be an object');
+  if (typeof config !== 'object' || config === null) throw new InvalidLabInputError('config', config, 'must be an object');
   if (typeof config.host !== 'string' || config.host === '') {
-    throw new EmulatorConfigError('host', config.host, 'must be an address to listen on, such as "127.0.0.1"');
+    throw new InvalidLabInputError('host', config.host, 'must be an address to listen on, such as "127.0.0.1"');
   }
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
-    throw new EmulatorConfigError('port', config.port, 'must be an integer from 0 (ephemeral) to 65535');
+    throw new InvalidLabInputError('port', config.port, 'must be an integer from 0 (ephemeral) to 65535');
   }
   for (const field of ['certPem', 'keyPem'] as const) {
     if (typeof config[field] !== 'string' || !config[field].includes('-----BEGIN')) {
-      throw new EmulatorConfigError(field, '(omitted)', 'must be a PEM string (see createLabCertificates)');
+      throw new InvalidLabInputError(field, '(omitted)', 'must be a PEM string (see createLabCertificates)');
     }
   }
   for (const field of ['accountConcurrency', 'retryAfterSeconds'] as const) {
     const value = config[field];
     if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
-      throw new EmulatorConfigError(field, value, 'must be an integer >= 0');
+      throw new InvalidLabInputError(field, value, 'must be an integer >= 0');
     }
   }
 }

@@ -88,6 +88,6 @@ test('a bad config exits 1 with an error line naming the field and the rule', as
   const exit = exited(cli.child);
   const error = await cli.next('error');
   expect(await exit).toBe(1);
-  expect(error.message).toBe('Invalid emulator config: functions[0].handlerFile = "relative.js": ' +
+  expect(error.message).toBe('functions[0].handlerFile: "relative.js" is invalid: ' +
     'must be an absolute path to a CommonJS bundle');
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { EmulatorConfigError } from './emulator-errors';
+import { InvalidLabInputError } from '../lab-errors';
 import { startInvokeEmulator, type EmulatorConfig, type RunningEmulator } from './invoke-emulator';
 
 type Line = Record<string, unknown>;
@@ -16,17 +16,17 @@ const print = (line: Line): void => {
 export function readConfigFile(argv: readonly string[]): EmulatorConfig {
   const index = argv.indexOf('--config');
   const file = index >= 0 ? argv[index + 1] : undefined;
-  if (!file) throw new EmulatorConfigError('--config', file, 'is required: a JSON file holding an EmulatorConfig');
+  if (!file) throw new InvalidLabInputError('--config', file, 'is required: a JSON file holding an EmulatorConfig');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new EmulatorConfigError('--config', file, 'must be a readable file', { cause });
+    throw new InvalidLabInputError('--config', file, 'must be a readable file', { cause });
   }
   try {
     return JSON.parse(text) as EmulatorConfig;
   } catch (cause) {
-    throw new EmulatorConfigError('--config', file, 'must contain valid JSON', { cause });
+    throw new InvalidLabInputError('--config', file, 'must contain valid JSON', { cause });
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmulatorError } from './emulator-errors';
+import { LabError } from '../lab-errors';
 
 /** What `new Worker(source, { eval })` needs to start an invocation worker. */
 export interface WorkerScript {
@@ -21,7 +21,7 @@ export function resolveInvocationWorkerScript(directory: string = __dirname): Wo
   if (existsSync(compiled)) return { source: compiled, eval: false };
   const source = join(directory, 'invocation-worker.ts');
   if (!existsSync(source)) {
-    throw new EmulatorError(`No invocation worker next to ${directory}: expected invocation-worker.js (build) or .ts`);
+    throw new LabError(`No invocation worker next to ${directory}: expected invocation-worker.js (build) or .ts`);
   }
   bundledFromSource ??= { source: bundleWithEsbuild(source), eval: true };
   return bundledFromSource;
@@ -37,12 +37,12 @@ function bundleWithEsbuild(entryPoint: string): string {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- dev-only path, see above
     esbuild = require('esbuild') as EsbuildLike;
   } catch (cause) {
-    throw new EmulatorError(`Running the emulator from TypeScript source needs esbuild to bundle ${entryPoint}; ` +
+    throw new LabError(`Running the emulator from TypeScript source needs esbuild to bundle ${entryPoint}; ` +
       'build the package (pnpm --filter @lambda-keepalive/lab build) or install esbuild', { cause });
   }
   const result = esbuild.buildSync({ entryPoints: [entryPoint], bundle: true, platform: 'node', format: 'cjs',
     target: 'node20', write: false, logLevel: 'silent' });
   const text = result.outputFiles?.[0]?.text;
-  if (!text) throw new EmulatorError(`esbuild produced no output for ${entryPoint}`);
+  if (!text) throw new LabError(`esbuild produced no output for ${entryPoint}`);
   return text;
 }

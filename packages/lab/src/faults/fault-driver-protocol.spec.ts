@@ -3,8 +3,8 @@ import { eventOf, formatHygieneLine, formatLingeringLine, parseHygieneLine, pars
 test('reads any event (bad ones included) and refuses a malformed driver input', () => {
   expect(readFaultDriverInput('{"event":"now","timeoutMs":5}')).toEqual({ event: 'now', timeoutMs: 5 });
   expect(() => readFaultDriverInput('{"timeoutMs":5}')).toThrow('"event" key');
-  expect(() => readFaultDriverInput('{"event":{},"timeoutMs":0}')).toThrow('timeoutMs 0 is invalid');
-  expect(() => readFaultDriverInput('{"event":{},"timeoutMs":5,"concurrency":1.5}')).toThrow('concurrency 1.5 is invalid');
+  expect(() => readFaultDriverInput('{"event":{},"timeoutMs":0}')).toThrow('timeoutMs: 0 is invalid');
+  expect(() => readFaultDriverInput('{"event":{},"timeoutMs":5,"concurrency":1.5}')).toThrow('concurrency: 1.5 is invalid');
   expect(() => readFaultDriverInput(undefined)).toThrow('must be JSON');
 });
 

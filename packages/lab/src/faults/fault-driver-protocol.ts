@@ -1,3 +1,5 @@
+import { InvalidLabInputError } from '../lab-errors';
+
 /**
  * What the runner and the fault drivers (fault-driver.ts, load-driver.ts) say to each other.
  * Input: argv[2] JSON. Output: the driver result line (drivers/driver-result.ts) plus ONE hygiene line,
@@ -39,18 +41,18 @@ export function readFaultDriverInput(json: string | undefined): FaultDriverInput
   try {
     parsed = JSON.parse(json ?? '') as Partial<FaultDriverInput>;
   } catch {
-    throw new TypeError(`fault driver input ${JSON.stringify(json)} is invalid: must be JSON {"event","timeoutMs"} as argv[2]`);
+    throw new InvalidLabInputError('fault driver input', json, 'must be JSON {"event","timeoutMs"} as argv[2]');
   }
   if (typeof parsed !== 'object' || parsed === null || !('event' in parsed)) {
-    throw new TypeError('fault driver input is invalid: must be an object with an "event" key (null allowed)');
+    throw new InvalidLabInputError('fault driver input', parsed, 'must be an object with an "event" key (null allowed)');
   }
   const { timeoutMs, payloadBytes, concurrency } = parsed;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
-    throw new TypeError(`fault driver input timeoutMs ${String(timeoutMs)} is invalid: must be a number > 0`);
+    throw new InvalidLabInputError('fault driver input timeoutMs', timeoutMs, 'must be a number > 0');
   }
   for (const [field, value] of [['payloadBytes', payloadBytes], ['concurrency', concurrency]] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
-      throw new TypeError(`fault driver input ${field} ${String(value)} is invalid: must be an integer ≥ 1`);
+      throw new InvalidLabInputError(`fault driver input ${field}`, value, 'must be an integer ≥ 1');
     }
   }
   return { event: parsed.event, timeoutMs, ...(payloadBytes === undefined ? {} : { payloadBytes }),

@@ -5,19 +5,19 @@
  * namespace leaves the root namespace's values untouched), so parallel labs with different idle
  * timeouts do not interfere.
  */
-import { InvalidLabOptionError } from './errors';
+import { InvalidLabInputError } from '../lab-errors';
 
 /** Hyperplane's idle timeout is 350 s (FACTS.md); scaled labs use less. conntrack takes whole seconds. */
 export function validateIdleSeconds(idleSeconds: unknown): number {
   if (typeof idleSeconds !== 'number' || !Number.isInteger(idleSeconds) || idleSeconds < 1) {
-    throw new InvalidLabOptionError(
+    throw new InvalidLabInputError(
       'idleSeconds',
       idleSeconds,
       'must be a positive whole number of seconds (kernel conntrack timeouts are whole seconds)',
     );
   }
   if (idleSeconds > 86_400) {
-    throw new InvalidLabOptionError('idleSeconds', idleSeconds, 'must be at most 86400 (one day)');
+    throw new InvalidLabInputError('idleSeconds', idleSeconds, 'must be at most 86400 (one day)');
   }
   return idleSeconds;
 }

@@ -2,5 +2,4 @@ export { assertLabPrivileges, checkLabPrivileges, type LabPrivileges } from './p
 export { createLabNetwork, type CreateLabNetworkOptions, type LabNetwork } from './lab-network';
 export { cleanupLeftoverLabs } from './leftover-cleanup';
 export { type LabHost, type Middlebox, LAB_ADDRESSES, SERVICE_PORT } from './topology';
-export { InvalidLabOptionError, LabCommandError, LabNetworkError, LabPrivilegeError } from './errors';
 export { startTcpPeer, type TcpPeer, type TcpPeerEvent } from './tcp-peer';

@@ -3,7 +3,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cleanupLeftoverLabs, createLabNetwork, type LabNetwork } from './index';
-import { InvalidLabOptionError, LabNetworkError } from './errors';
+import { InvalidLabInputError, LabSetupError } from '../lab-errors';
 import { processStartTime } from './owner-record';
 import { checkLabPrivileges } from './privileges';
 import { startTcpPeer } from './tcp-peer';
@@ -83,7 +83,7 @@ describe('lab network lifecycle (root)', () => {
     execFileSync('ip', ['netns', 'add', `lk-${runId}-svc`]);
     try {
       const failure = await createLabNetwork({ idleSeconds: 3, runId }).catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(LabNetworkError);
+      expect(failure).toBeInstanceOf(LabSetupError);
       expect(String((failure as Error).message)).toMatch(/everything it created was removed.*lk-.*-svc/s);
       // Only the namespace we made ourselves is left; the lab's three are gone.
       expect(namespacesNow().filter((name) => name.includes(runId))).toEqual([`lk-${runId}-svc`]);
@@ -94,8 +94,8 @@ describe('lab network lifecycle (root)', () => {
 
   needsRoot('rejects bad options before creating anything', async () => {
     const before = namespacesNow();
-    await expect(createLabNetwork({ idleSeconds: 2.5 })).rejects.toThrow(InvalidLabOptionError);
-    await expect(createLabNetwork({ idleSeconds: 0 })).rejects.toThrow(/idleSeconds=0: must be a positive whole number/);
+    await expect(createLabNetwork({ idleSeconds: 2.5 })).rejects.toThrow(InvalidLabInputError);
+    await expect(createLabNetwork({ idleSeconds: 0 })).rejects.toThrow(/idleSeconds: 0 is invalid: must be a positive whole number/);
     await expect(createLabNetwork({ idleSeconds: 3, runId: 'Bad-Id' })).rejects.toThrow(/runId/);
     expect(namespacesNow()).toEqual(before);
   });

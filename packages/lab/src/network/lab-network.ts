@@ -7,7 +7,7 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { validateIdleSeconds } from './conntrack-settings';
-import { InvalidLabOptionError, LabNetworkError } from './errors';
+import { InvalidLabInputError, LabError, LabSetupError } from '../lab-errors';
 import { type ExitTeardown, processExitTeardown } from './exit-teardown';
 import { buildLabTopology } from './lab-wiring';
 import {
@@ -53,12 +53,12 @@ export interface CreateLabNetworkOptions {
 const PROCESS_GRACE_MS = 1000;
 
 function checkHost(host: unknown): LabHost {
-  if (!LAB_HOSTS.includes(host as LabHost)) throw new InvalidLabOptionError('host', host, `must be one of ${LAB_HOSTS.join(', ')}`);
+  if (!LAB_HOSTS.includes(host as LabHost)) throw new InvalidLabInputError('host', host, `must be one of ${LAB_HOSTS.join(', ')}`);
   return host as LabHost;
 }
 
 function checkBox(box: unknown): Middlebox {
-  if (!MIDDLEBOXES.includes(box as Middlebox)) throw new InvalidLabOptionError('box', box, `must be one of ${MIDDLEBOXES.join(', ')}`);
+  if (!MIDDLEBOXES.includes(box as Middlebox)) throw new InvalidLabInputError('box', box, `must be one of ${MIDDLEBOXES.join(', ')}`);
   return box as Middlebox;
 }
 
@@ -98,7 +98,7 @@ class NamespaceLab implements LabNetwork {
       await writeOwnerRecord(this.runId, LAB_HOSTS.map((host) => this.namespaces[host]), this.ownerDirectory);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new InvalidLabOptionError('runId', this.runId, 'is already used by another lab run (owner record exists)');
+        throw new InvalidLabInputError('runId', this.runId, 'is already used by another lab run (owner record exists)');
       }
       throw error;
     }
@@ -125,7 +125,7 @@ class NamespaceLab implements LabNetwork {
 
   async setBlackhole(box: Middlebox, on: boolean): Promise<void> {
     this.assertLive();
-    if (typeof on !== 'boolean') throw new InvalidLabOptionError('on', on, 'must be true or false');
+    if (typeof on !== 'boolean') throw new InvalidLabInputError('on', on, 'must be true or false');
     return applyNftables(this.namespaces[checkBox(box)], renderBlackholeUpdate(on));
   }
 
@@ -158,7 +158,7 @@ class NamespaceLab implements LabNetwork {
     this.ownsRecord = false;
     this.teardown.unregister(this);
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failure) throw new LabNetworkError(`Destroying lab ${this.runId} failed`, { cause: failure.reason });
+    if (failure) throw new LabSetupError(`destroying lab ${this.runId}`, failure.reason);
   }
 
   private async stopProcesses(): Promise<void> {
@@ -174,13 +174,13 @@ class NamespaceLab implements LabNetwork {
   }
 
   private assertLive(): void {
-    if (this.destroying) throw new LabNetworkError(`Lab ${this.runId} has been destroyed`);
+    if (this.destroying) throw new LabError(`Lab ${this.runId} has been destroyed`);
   }
 }
 
 export async function createLabNetwork(options: CreateLabNetworkOptions): Promise<LabNetwork> {
   if (typeof options !== 'object' || options === null) {
-    throw new InvalidLabOptionError('options', options, 'must be an object { idleSeconds, runId? }');
+    throw new InvalidLabInputError('options', options, 'must be an object { idleSeconds, runId? }');
   }
   const idleSeconds = validateIdleSeconds(options.idleSeconds);
   const runId = options.runId === undefined ? newRunId() : validateRunId(options.runId);
@@ -189,9 +189,8 @@ export async function createLabNetwork(options: CreateLabNetworkOptions): Promis
     await lab.build();
   } catch (error) {
     await lab.destroy().catch(() => undefined);
-    if (error instanceof InvalidLabOptionError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LabNetworkError(`Creating lab ${runId} failed (everything it created was removed): ${reason}`, { cause: error });
+    if (error instanceof InvalidLabInputError) throw error;
+    throw new LabSetupError(`creating lab ${runId} (everything it created was removed)`, error);
   }
   return lab;
 }

@@ -3,7 +3,7 @@
  * (`ip -n <ns>` or `ip netns exec <ns>`), never touching the root namespace's interfaces or rules.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { LabCommandError } from './errors';
+import { LabCommandError } from '../lab-errors';
 
 export interface CommandResult {
   stdout: string;

@@ -6,7 +6,7 @@
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { LabPrivilegeError } from './errors';
+import { LabPrivilegeError } from '../lab-errors';
 import { addNamespace, deleteNamespace } from './namespace-commands';
 
 const CAP_NET_ADMIN = 12n;

@@ -1,5 +1,5 @@
 import { validateIdleSeconds, middleboxSysctls } from './conntrack-settings';
-import { InvalidLabOptionError } from './errors';
+import { InvalidLabInputError } from '../lab-errors';
 import { LAB_HOSTS, namespaceNames, newRunId, parseNamespaceName, validateRunId } from './topology';
 
 describe('namespace names', () => {
@@ -24,7 +24,7 @@ describe('namespace names', () => {
   });
 
   it.each([['', 'empty'], ['UPPER', 'uppercase'], ['toolong123', 'too long'], [7, 'not a string']])('rejects run id %p (%s)', (runId: unknown, _why: string) => {
-    expect(() => validateRunId(runId)).toThrow(InvalidLabOptionError);
+    expect(() => validateRunId(runId)).toThrow(InvalidLabInputError);
     expect(() => validateRunId(runId)).toThrow(/runId/);
   });
 });
@@ -35,8 +35,8 @@ describe('idleSeconds', () => {
     try {
       validateIdleSeconds(value);
     } catch (error) {
-      expect(error).toBeInstanceOf(InvalidLabOptionError);
-      expect((error as InvalidLabOptionError).field).toBe('idleSeconds');
+      expect(error).toBeInstanceOf(InvalidLabInputError);
+      expect((error as InvalidLabInputError).field).toBe('idleSeconds');
     }
   });
 

@@ -16,7 +16,7 @@
  * The service has no route back to the VPC subnet: replies can only return through a middlebox's SNAT,
  * which is what makes a forgotten flow unrecoverable, as on AWS.
  */
-import { InvalidLabOptionError } from './errors';
+import { InvalidLabInputError } from '../lab-errors';
 
 export type LabHost = 'vpc' | 'natGateway' | 'interfaceEndpoint' | 'lambdaService';
 export type Middlebox = 'natGateway' | 'interfaceEndpoint';
@@ -68,7 +68,7 @@ const RUN_ID_PATTERN = /^[a-z0-9]{1,8}$/;
 
 export function validateRunId(runId: unknown): string {
   if (typeof runId !== 'string' || !RUN_ID_PATTERN.test(runId)) {
-    throw new InvalidLabOptionError('runId', runId, 'must be 1-8 lowercase letters or digits (it is part of namespace names)');
+    throw new InvalidLabInputError('runId', runId, 'must be 1-8 lowercase letters or digits (it is part of namespace names)');
   }
   return runId;
 }

@@ -1,4 +1,4 @@
-import { InvalidLabParameterError } from '../runner-errors';
+import { InvalidLabInputError } from '../lab-errors';
 import { CALLEE_TIMEOUT_ALLOWANCE_MS, CALLER_TIMEOUT_ALLOWANCE_MS, DEFAULT_SCALE, resolveTimeScale, toLabSeconds, toRealSeconds } from './time-scale';
 
 describe('resolveTimeScale', () => {
@@ -43,7 +43,7 @@ describe('resolveTimeScale', () => {
   });
 
   it('rejects a scale whose NAT idle cannot stay several seconds above the keepalives, naming the smallest scale', () => {
-    expect(() => resolveTimeScale(0.01)).toThrow(InvalidLabParameterError);
+    expect(() => resolveTimeScale(0.01)).toThrow(InvalidLabInputError);
     expect(() => resolveTimeScale(0.01)).toThrow(/scale: 0.01 is invalid: .*NAT idle of 4 s.*smallest scale .* is 0.02/);
     // 6 s would leave 5 s over the client's 1 s keepalive but only 2 s over the SDK's first probe at 3 + 1 s.
     expect(() => resolveTimeScale(6 / 350)).toThrow(/SDK's own keepalive/);

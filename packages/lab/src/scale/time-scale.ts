@@ -1,4 +1,4 @@
-import { InvalidLabParameterError } from '../runner-errors';
+import { InvalidLabInputError } from '../lab-errors';
 
 /**
  * The ONE place where real (AWS) seconds become lab seconds.
@@ -66,14 +66,14 @@ export interface TimeScale {
 
 export function resolveTimeScale(requestedScale: number): TimeScale {
   if (typeof requestedScale !== 'number' || !Number.isFinite(requestedScale) || requestedScale <= 0 || requestedScale > 1) {
-    throw new InvalidLabParameterError('scale', requestedScale, 'must be a number in (0, 1] (1 = real AWS seconds)');
+    throw new InvalidLabInputError('scale', requestedScale, 'must be a number in (0, 1] (1 = real AWS seconds)');
   }
   const natIdleSeconds = Math.round(REAL_SECONDS.idleLimit * requestedScale);
   const scale = natIdleSeconds / REAL_SECONDS.idleLimit;
   const keepaliveIdleSeconds = scaledKeepaliveIdle(natIdleSeconds);
   const problem = headroomProblem(natIdleSeconds, keepaliveIdleSeconds);
   if (problem !== undefined) {
-    throw new InvalidLabParameterError(
+    throw new InvalidLabInputError(
       'scale',
       requestedScale,
       `${problem}; the smallest scale that keeps the NAT idle ${MIN_NAT_HEADROOM_SECONDS} s above every keepalive is ${smallestScale()}`,

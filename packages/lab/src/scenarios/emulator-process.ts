@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { LabSetupError } from '../runner-errors';
+import { LabSetupError } from '../lab-errors';
 
 /**
  * The emulator CLI (dist/emulator/main.js) as a child process: it runs inside the lambda-service

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLabCertificates, type EmulatedFunction, type EmulatorConfig } from '../emulator';
 import { createLabNetwork, SERVICE_PORT, type LabNetwork } from '../network';
-import { LabSetupError } from '../runner-errors';
+import { LabSetupError } from '../lab-errors';
 import type { TimeScale } from '../scale';
 import { attachEmulatorProcess, type EmulatorProcess } from './emulator-process';
 import { calleeFunctionName, type LabCell, type LabPath } from './lab-matrix';

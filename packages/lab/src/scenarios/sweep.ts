@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CellResult } from './cell-result';
 import type { LabCell } from './lab-matrix';
+import { InvalidLabInputError } from '../lab-errors';
 
 /**
  * Runs cells with bounded concurrency. The lab network is shared and a waiting call costs almost no CPU,
@@ -27,7 +28,7 @@ export interface SweepOptions {
 export async function runSweep(options: SweepOptions): Promise<CellResult[]> {
   const { cells, signal = new AbortController().signal } = options;
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
-    throw new RangeError(`concurrency: ${options.concurrency} is invalid: must be a whole number ≥ 1`);
+    throw new InvalidLabInputError('concurrency', options.concurrency, 'must be a whole number ≥ 1');
   }
   const launchOrder = cells.map((cell, index) => ({ cell, index })).sort((a, b) => b.cell.durationSeconds - a.cell.durationSeconds);
   const results: CellResult[] = new Array<CellResult>(cells.length);
