@@ -1,6 +1,5 @@
-import { isAbsolute, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { InvalidLabInputError, LabUsageError } from './lab-errors';
+import { parseDecimal, parseStrictFlags, resolveOutDirectory } from './command-line';
+import { InvalidLabInputError } from './lab-errors';
 import { DEFAULT_SCALE, REAL_SECONDS, resolveTimeScale } from './scale';
 import type { FaultsRunOptions } from './faults/faults-run';
 import type { LabRunOptions } from './scenarios/lab-run';
@@ -55,15 +54,9 @@ const OPTION_SPEC = {
 } as const;
 
 export function parseLabCommand(argv: readonly string[], now: Date = new Date(), baseDirectory = process.cwd()): LabCommand {
-  // `pnpm lab -- --scale 1` may hand the separator through; it is not an argument.
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   if (args[0] === 'faults') return parseFaultsCommand(args.slice(1), now, baseDirectory);
-  let values: { [K in keyof typeof OPTION_SPEC]?: (typeof OPTION_SPEC)[K]['type'] extends 'string' ? string : boolean };
-  try {
-    ({ values } = parseArgs({ args, options: OPTION_SPEC, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new LabUsageError(`${error instanceof Error ? error.message : String(error)}; run \`pnpm lab -- --help\` for the options`, { cause: error });
-  }
+  const values = parseStrictFlags(args, OPTION_SPEC, 'lab');
   if (values.help) return { kind: 'help' };
   if (values.cleanup) {
     const extra = Object.keys(values).filter((name) => name !== 'cleanup');
@@ -74,11 +67,11 @@ export function parseLabCommand(argv: readonly string[], now: Date = new Date(),
   return {
     kind: 'run',
     options: {
-      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseNumber('--scale', values.scale)),
+      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
       paths: parseList('--paths', values.paths, LAB_PATHS, (text) => oneOf('--paths', text, LAB_PATHS)),
       clients: parseList('--clients', values.clients, LAB_CLIENTS, (text) => oneOf('--clients', text, LAB_CLIENTS)),
       durationsSeconds: [...durationsSeconds].sort((a, b) => a - b),
-      outDirectory: resolveOut(values.out, now, baseDirectory),
+      outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now),
       concurrency: values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency),
     },
   };
@@ -100,13 +93,8 @@ function oneOf<T extends string>(field: string, text: string, allowed: readonly 
   throw new InvalidLabInputError(field, text, `must be one of ${allowed.join(', ')}`);
 }
 
-function parseNumber(field: string, text: string): number {
-  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text.trim())) throw new InvalidLabInputError(field, text, 'must be a plain decimal number');
-  return Number(text);
-}
-
 function parseDuration(text: string): number {
-  const seconds = parseNumber('--durations', text);
+  const seconds = parseDecimal('--durations', text);
   if (seconds <= 0 || seconds > REAL_SECONDS.functionTimeout) {
     throw new InvalidLabInputError('--durations', text, `each duration must be in (0, ${REAL_SECONDS.functionTimeout}] s (Lambda's maximum timeout)`);
   }
@@ -114,15 +102,9 @@ function parseDuration(text: string): number {
 }
 
 function parseConcurrency(text: string, field = '--concurrency'): number {
-  const value = parseNumber(field, text);
+  const value = parseDecimal(field, text);
   if (!Number.isInteger(value) || value < 1) throw new InvalidLabInputError(field, text, 'must be a whole number ≥ 1');
   return value;
-}
-
-function resolveOut(out: string | undefined, now: Date, baseDirectory: string): string {
-  if (out !== undefined && out.trim() === '') throw new InvalidLabInputError('--out', out, 'must be a directory path');
-  const chosen = out ?? join('lab-results', now.toISOString().replace(/[:.]/g, '-'));
-  return isAbsolute(chosen) ? chosen : resolve(baseDirectory, chosen);
 }
 
 const FAULTS_OPTION_SPEC = {
@@ -134,19 +116,13 @@ const FAULTS_OPTION_SPEC = {
 } as const;
 
 function parseFaultsCommand(argv: readonly string[], now: Date, baseDirectory: string): LabCommand {
-  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
-  let values: { scale?: string; rows?: string; 'load-concurrency'?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args, options: FAULTS_OPTION_SPEC, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new LabUsageError(`${error instanceof Error ? error.message : String(error)}; run \`pnpm lab -- --help\` for the options`, { cause: error });
-  }
+  const values = parseStrictFlags(argv, FAULTS_OPTION_SPEC, 'lab');
   if (values.help) return { kind: 'help' };
   return {
     kind: 'faults',
     options: {
-      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseNumber('--scale', values.scale)),
-      outDirectory: resolveOut(values.out ?? join('lab-results', `faults-${now.toISOString().replace(/[:.]/g, '-')}`), now, baseDirectory),
+      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
+      outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now, 'faults-'),
       ...(values.rows === undefined ? {} : { only: parseList('--rows', values.rows, [], (item) => item) }),
       ...(values['load-concurrency'] === undefined ? {} : { loadConcurrency: parseConcurrency(values['load-concurrency'], '--load-concurrency') }),
     },

@@ -3,26 +3,17 @@
  * Checks the bench WORKS — output structure, files, numbers finite and positive — never that the numbers
  * meet the goals (a smoke run's samples say nothing, and speed is not asserted in tests).
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchDocument } from '../src/bench/bench-document';
 import { checkLabPrivileges } from '../src/network';
+import { assertBuilt, runBuiltEntry } from '../src/test-support/built-entry';
 
 const CLI = resolve(__dirname, '..', 'dist', 'bench', 'cli.js');
 
-function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runBench = (args: string[]) => runBuiltEntry(CLI, args);
 
 /** Every number in the value (deep), with its path. */
 function numbersIn(value: unknown, path = ''): Array<[string, number]> {
@@ -35,7 +26,7 @@ function numbersIn(value: unknown, path = ''): Array<[string, number]> {
 let outDirectory: string;
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the lab first (pnpm --filter @lambda-keepalive/lab build)`);
+  assertBuilt(CLI);
   outDirectory = await mkdtemp(join(tmpdir(), 'lk-bench-smoke-'));
 });
 

@@ -2,30 +2,18 @@
  * `pnpm lab` end to end: the built CLI (dist/cli.js) as a process — usage errors, then a tiny real sweep
  * (root + netns) writing results.json and the chart into the directory its last line names.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkLabPrivileges } from '../src/network';
 import type { ResultsDocument } from '../src/report/results-file';
+import { assertBuilt, runBuiltEntry } from '../src/test-support/built-entry';
+import { labSkipReason } from '../src/test-support/lab-privileges';
 
 const CLI = resolve(__dirname, '..', 'dist', 'cli.js');
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runBuiltEntry(CLI, args);
 
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the lab first (pnpm --filter @lambda-keepalive/lab build)`);
-});
+beforeAll(() => assertBuilt(CLI));
 
 describe('lab CLI', () => {
   it('refuses an unknown flag with exit 2 and a clear message, before touching the network', async () => {
@@ -57,11 +45,7 @@ describe('lab CLI', () => {
     });
 
     it('runs, shows progress and the table, writes results.json and the chart, names the directory last', async () => {
-      const privileges = await checkLabPrivileges();
-      if (!privileges.ok) {
-        console.warn(`lab CLI sweep skipped: ${privileges.reason}`);
-        return;
-      }
+      if (await labSkipReason('lab CLI sweep')) return;
       const { code, stdout, stderr } = await runCli([
         '--scale', '0.02', '--paths', 'nat', '--clients', 'keepalive-client,keepalive-off', '--durations', '100,400', '--out', out,
       ]);

@@ -4,20 +4,19 @@
  */
 import { runLoad, type LoadResult } from '../src/faults/run-load';
 import { resolveTimeScale } from '../src/scale';
-import { labSkipReason } from './faults-support';
+import { labPrivilegeGate } from '../src/test-support/lab-privileges';
 
 const timeScale = resolveTimeScale(0.06);
-let skip: string | undefined;
+const lab = labPrivilegeGate('faults load test');
 let load: LoadResult | undefined;
 
 beforeAll(async () => {
-  skip = await labSkipReason('faults load test');
-  if (!skip) load = await runLoad(timeScale, 200, 400);
+  if (lab.skipReason === undefined) load = await runLoad(timeScale, 200, 400);
   if (load) console.log(`load: wall ${load.wallMs} ms, caller peak ${load.callerPeakRssBytes} B, emulator peak ${load.emulatorPeakRssBytes} B`);
 }, 115_000);
 
-it('all 200 calls complete past the idle limit, each callee executed exactly once, nothing left open', () => {
-  if (skip || !load) return;
+lab.it('all 200 calls complete past the idle limit, each callee executed exactly once, nothing left open', () => {
+  if (!load) throw new Error('the load run produced no result');
   expect(load.misses).toEqual([]);
   expect(load).toMatchObject({ ok: 200, executions: 200, distinctRequestIds: 200, leakedResources: [], unhandledRejections: 0, namespacesLeft: [] });
   expect(load.exitAfterSettleMs).toBeLessThanOrEqual(1_000);

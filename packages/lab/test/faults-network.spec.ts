@@ -6,21 +6,20 @@ import { buildFaultRows } from '../src/faults/fault-rows';
 import { runFaultRows } from '../src/faults/faults-run';
 import type { FaultRowResult } from '../src/faults/run-fault-row';
 import { resolveTimeScale } from '../src/scale';
-import { expectRowMet, labSkipReason, resultOf } from './faults-support';
+import { labPrivilegeGate } from '../src/test-support/lab-privileges';
+import { expectRowMet, resultOf } from './faults-support';
 
 const timeScale = resolveTimeScale(0.06);
 const rows = buildFaultRows(timeScale).filter((row) => /^(forget-flow|blackhole|keepalive-over)/.test(row.id));
-let skip: string | undefined;
+const lab = labPrivilegeGate('faults network tests');
 let results: FaultRowResult[] = [];
 
 beforeAll(async () => {
-  skip = await labSkipReason('faults network tests');
-  if (!skip) results = await runFaultRows(rows, timeScale);
+  if (lab.skipReason === undefined) results = await runFaultRows(rows, timeScale);
 }, 110_000);
 
 describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
-  it('NAT forgets the flow: ConnectionLostError within keepalive idle + 2 s of the deletion, callee ran once', () => {
-    if (skip) return;
+  lab.it('NAT forgets the flow: ConnectionLostError within keepalive idle + 2 s of the deletion, callee ran once', () => {
     const result = resultOf(results, `forget-flow/${path}`);
     expectRowMet(result);
     expect(result.measured.error?.name).toBe('ConnectionLostError');
@@ -28,8 +27,7 @@ describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
     expect(result.measured.executions).toBe(1);
   });
 
-  it('long blackhole: ConnectionLostError within idle + 11 s (10 unanswered probes), not before the first probe', () => {
-    if (skip) return;
+  lab.it('long blackhole: ConnectionLostError within idle + 11 s (10 unanswered probes), not before the first probe', () => {
     const result = resultOf(results, `blackhole-long/${path}`);
     expectRowMet(result);
     expect(result.measured.detectionMs).toBeLessThanOrEqual(timeScale.keepaliveIdleSeconds * 1000 + 11_000);
@@ -37,16 +35,14 @@ describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
     expect(result.measured.detectionMs).toBeGreaterThanOrEqual(10_000);
   });
 
-  it('short blackhole (a probe lost, fewer than 10): the call completes normally, once', () => {
-    if (skip) return;
+  lab.it('short blackhole (a probe lost, fewer than 10): the call completes normally, once', () => {
     const result = resultOf(results, `blackhole-short/${path}`);
     expectRowMet(result);
     expect(result.measured.outcome).toBe('ok');
     expect(result.measured.attempts).toBe(1);
   });
 
-  it('keepalive idle ≥ NAT idle: ConnectionLostError after the NAT forgot the flow, NOT retried', () => {
-    if (skip) return;
+  lab.it('keepalive idle ≥ NAT idle: ConnectionLostError after the NAT forgot the flow, NOT retried', () => {
     const result = resultOf(results, `keepalive-over-nat-idle/${path}`);
     expectRowMet(result);
     expect(result.measured.detectionMs).toBeGreaterThanOrEqual(timeScale.natIdleSeconds * 1000);
@@ -54,8 +50,7 @@ describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
   });
 });
 
-it('every lab of the run is gone and no caller left a socket or timer open', () => {
-  if (skip) return;
+lab.it('every lab of the run is gone and no caller left a socket or timer open', () => {
   expect(results).toHaveLength(rows.length);
   for (const { measured } of results) {
     expect(measured.hygiene).toMatchObject({ namespacesLeft: [], leakedResources: [], unhandledRejection: false, exitCode: 0 });

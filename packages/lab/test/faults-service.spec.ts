@@ -8,33 +8,30 @@ import { buildFaultRows } from '../src/faults/fault-rows';
 import { runFaultRows } from '../src/faults/faults-run';
 import type { FaultRowResult } from '../src/faults/run-fault-row';
 import { resolveTimeScale } from '../src/scale';
-import { expectRowMet, labSkipReason, resultOf } from './faults-support';
+import { labPrivilegeGate } from '../src/test-support/lab-privileges';
+import { expectRowMet, resultOf } from './faults-support';
 
 const timeScale = resolveTimeScale(0.06);
 const faultRows = buildFaultRows(timeScale).filter((row) => row.path === 'nat' && !/^(forget-flow|blackhole|keepalive-over)/.test(row.id));
 const badInputRows = buildBadInputRows(timeScale);
-let skip: string | undefined;
+const lab = labPrivilegeGate('faults service tests');
 let results: FaultRowResult[] = [];
 
 beforeAll(async () => {
-  skip = await labSkipReason('faults service tests');
-  if (!skip) results = await runFaultRows([...faultRows, ...badInputRows], timeScale);
+  if (lab.skipReason === undefined) results = await runFaultRows([...faultRows, ...badInputRows], timeScale);
 }, 110_000);
 
-it('service resets mid-call: ConnectionLostError at once, not retried', () => {
-  if (skip) return;
+lab.it('service resets mid-call: ConnectionLostError at once, not retried', () => {
   const result = resultOf(results, 'service-reset/nat');
   expectRowMet(result);
   expect(result.measured.detectionMs).toBeLessThanOrEqual(2_000);
 });
 
-it('emulator killed mid-call: a clear ConnectionLostError, not retried (1 execution before it died)', () => {
-  if (skip) return;
+lab.it('emulator killed mid-call: a clear ConnectionLostError, not retried (1 execution before it died)', () => {
   expectRowMet(resultOf(results, 'service-killed/nat'));
 });
 
-it('429 twice then capacity: retried after each Retry-After, succeeds, callee ran once', () => {
-  if (skip) return;
+lab.it('429 twice then capacity: retried after each Retry-After, succeeds, callee ran once', () => {
   const result = resultOf(results, 'throttled-twice/nat');
   expectRowMet(result);
   expect(result.measured.attempts).toBe(3);
@@ -42,27 +39,23 @@ it('429 twice then capacity: retried after each Retry-After, succeeds, callee ra
   expect(result.measured.detectionMs).toBeGreaterThanOrEqual(2_000);
 });
 
-it('service down before the call: ServiceUnreachableError after 4 bounded attempts, nothing ran', () => {
-  if (skip) return;
+lab.it('service down before the call: ServiceUnreachableError after 4 bounded attempts, nothing ran', () => {
   const result = resultOf(results, 'service-down/nat');
   expectRowMet(result);
   expect(result.measured.error?.message).toContain('after 4 attempt(s)');
 });
 
-it('callee throws: CalleeFunctionError with the callee type and message, not retried', () => {
-  if (skip) return;
+lab.it('callee throws: CalleeFunctionError with the callee type and message, not retried', () => {
   const result = resultOf(results, 'callee-throws/nat');
   expectRowMet(result);
   expect(result.measured.error?.message).toContain('CalleeRequestedFailure: the event asked the callee to fail');
 });
 
-it('callee exceeds its timeout: CalleeFunctionError carrying "Task timed out"', () => {
-  if (skip) return;
+lab.it('callee exceeds its timeout: CalleeFunctionError carrying "Task timed out"', () => {
   expectRowMet(resultOf(results, 'callee-timeout/nat'));
 });
 
-it("caller deadline shorter than the callee: DeadlineExceededError before the caller's own timeout, process exits", () => {
-  if (skip) return;
+lab.it("caller deadline shorter than the callee: DeadlineExceededError before the caller's own timeout, process exits", () => {
   const result = resultOf(results, 'caller-deadline/nat');
   expectRowMet(result);
   expect(result.measured.outcome).toBe('error'); // not the Lambda-like 'timeout'
@@ -70,7 +63,7 @@ it("caller deadline shorter than the callee: DeadlineExceededError before the ca
 });
 
 it.each(badInputRows.map((row) => [row.id, row] as const))('%s: a clear error naming the field and rule, zero invocations', (id) => {
-  if (skip) return;
+  if (lab.skipReason !== undefined) return;
   const result = resultOf(results, id);
   expectRowMet(result);
   expect(result.measured.executions).toBe(0);

@@ -1,16 +1,7 @@
 /**
- * Shared by the faults-*.spec.ts files: the privilege check (skip with the printed reason), the rows'
- * results by id, and the expectation every row must meet (its misses, spelled out on failure).
+ * Shared by the faults-*.spec.ts files: the rows' results by id, and the expectation every row must meet (its misses, spelled out on failure).
  */
-import { checkLabPrivileges } from '../src/network';
 import type { FaultRowResult } from '../src/faults/run-fault-row';
-
-export async function labSkipReason(suite: string): Promise<string | undefined> {
-  const privileges = await checkLabPrivileges();
-  if (privileges.ok) return undefined;
-  console.warn(`${suite} skipped: ${privileges.reason}`);
-  return privileges.reason;
-}
 
 export function resultOf(results: readonly FaultRowResult[], id: string): FaultRowResult {
   const found = results.find((result) => result.row.id === id);

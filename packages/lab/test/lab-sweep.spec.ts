@@ -5,28 +5,23 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { checkLabPrivileges } from '../src/network';
 import { resolveTimeScale } from '../src/scale';
 import type { CellResult } from '../src/scenarios/cell-result';
 import { buildCells, cellLabel } from '../src/scenarios/lab-matrix';
 import { openLabSession } from '../src/scenarios/lab-session';
 import { runCell } from '../src/scenarios/run-cell';
 import { runSweep } from '../src/scenarios/sweep';
+import { labPrivilegeGate } from '../src/test-support/lab-privileges';
 
 const timeScale = resolveTimeScale(0.02);
 const cells = buildCells(['nat', 'endpoint'], ['keepalive-client', 'keepalive-off'], [100, 400]);
-let skipReason: string | undefined;
+const gate = labPrivilegeGate('lab sweep integration tests');
 let results: CellResult[] = [];
 let namespaces: string[] = [];
 let caCertificateFile = '';
 
 beforeAll(async () => {
-  const privileges = await checkLabPrivileges();
-  if (!privileges.ok) {
-    skipReason = privileges.reason;
-    console.warn(`lab sweep integration tests skipped: ${privileges.reason}`);
-    return;
-  }
+  if (gate.skipReason !== undefined) return;
   const session = await openLabSession({ timeScale, cells });
   namespaces = Object.values(session.network.namespaces);
   caCertificateFile = session.caCertificateFile;
@@ -46,16 +41,14 @@ const cell = (path: string, client: string, durationSeconds: number): CellResult
 };
 
 describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
-  it('keepalive-client returns the callee result past the idle limit', () => {
-    if (skipReason) return;
+  gate.it('keepalive-client returns the callee result past the idle limit', () => {
     expect(cell(path, 'keepalive-client', 100).verdict).toBe('ok');
     const long = cell(path, 'keepalive-client', 400);
     expect(long.verdict).toBe('ok');
     expect(long.elapsedMs).toBeGreaterThanOrEqual(8_000); // the callee really slept its scaled 400 s
   });
 
-  it('keepalive-off survives a short call but not one past the idle limit, ending at the caller deadline', () => {
-    if (skipReason) return;
+  gate.it('keepalive-off survives a short call but not one past the idle limit, ending at the caller deadline', () => {
     expect(cell(path, 'keepalive-off', 100).verdict).toBe('ok');
     const lost = cell(path, 'keepalive-off', 400);
     expect(lost.verdict).toBe('hung');
@@ -64,16 +57,14 @@ describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
     expect(lost.elapsedMs).toBeGreaterThan(timeScale.callerTimeoutMs - 2_000);
   });
 
-  it('the emulator ran each call exactly once', () => {
-    if (skipReason) return;
+  gate.it('the emulator ran each call exactly once', () => {
     expect(results.filter((result) => result.path === path).map((result) => [cellLabel(result), result.executions])).toEqual(
       cells.filter((c) => c.path === path).map((c) => [cellLabel(c), 1]),
     );
   });
 });
 
-it('removes the namespaces and the temp files when the session closes', () => {
-  if (skipReason) return;
+gate.it('removes the namespaces and the temp files when the session closes', () => {
   const live = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
   for (const namespace of namespaces) expect(live).not.toContain(namespace);
   expect(existsSync(caCertificateFile)).toBe(false);

@@ -1,6 +1,5 @@
-import { isAbsolute, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { InvalidLabInputError, LabUsageError } from '../lab-errors';
+import { parseDecimal, parseStrictFlags, resolveOutDirectory } from '../command-line';
+import { InvalidLabInputError } from '../lab-errors';
 import { DEFAULT_SCALE, resolveTimeScale, type TimeScale } from '../scale';
 
 /**
@@ -53,30 +52,19 @@ const OPTION_SPEC = {
 } as const;
 
 export function parseBenchCommand(argv: readonly string[], now: Date = new Date(), baseDirectory = process.cwd()): BenchCommand {
-  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
-  let values: { only?: string; scale?: string; smoke?: boolean; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args, options: OPTION_SPEC, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new LabUsageError(`${error instanceof Error ? error.message : String(error)}; run \`pnpm bench -- --help\` for the options`, { cause: error });
-  }
+  const values = parseStrictFlags(argv, OPTION_SPEC, 'bench');
   if (values.help) return { kind: 'help' };
   const smoke = values.smoke === true;
-  const requestedScale = values.scale === undefined ? (smoke ? SMOKE_SCALE : DEFAULT_SCALE) : parseScale(values.scale);
+  const requestedScale = values.scale === undefined ? (smoke ? SMOKE_SCALE : DEFAULT_SCALE) : parseDecimal('--scale', values.scale);
   return {
     kind: 'run',
     options: {
       smoke,
       timeScale: resolveTimeScale(requestedScale),
       items: parseItems(values.only),
-      outDirectory: resolveOut(values.out, now, baseDirectory),
+      outDirectory: resolveOutDirectory(values.out, 'bench-results', baseDirectory, now),
     },
   };
-}
-
-function parseScale(text: string): number {
-  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(text.trim())) throw new InvalidLabInputError('--scale', text, 'must be a plain decimal number');
-  return Number(text);
 }
 
 function parseItems(text: string | undefined): BenchItem[] {
@@ -91,10 +79,4 @@ function parseItems(text: string | undefined): BenchItem[] {
   if (new Set(items).size !== items.length) throw new InvalidLabInputError('--only', text, 'lists an item twice');
   // Always the canonical order, whatever order was typed: the report reads the same every run.
   return BENCH_ITEMS.filter((item) => items.includes(item));
-}
-
-function resolveOut(out: string | undefined, now: Date, baseDirectory: string): string {
-  if (out !== undefined && out.trim() === '') throw new InvalidLabInputError('--out', out, 'must be a directory path');
-  const chosen = out ?? join('bench-results', now.toISOString().replace(/[:.]/g, '-'));
-  return isAbsolute(chosen) ? chosen : resolve(baseDirectory, chosen);
 }

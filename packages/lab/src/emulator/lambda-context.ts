@@ -1,28 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
-/**
- * The serialisable part of a Lambda context: built in the emulator thread, sent to the worker, turned
- * into the object the handler sees by createLambdaContext (functions cannot cross a thread boundary).
- */
-export interface LambdaContextFields {
-  awsRequestId: string;
-  functionName: string;
-  functionVersion: string;
-  /** A string, as the Node.js runtime gives it. */
-  memoryLimitInMB: string;
-  invokedFunctionArn: string;
-  logGroupName: string;
-  logStreamName: string;
-  /** Epoch milliseconds when the function times out; getRemainingTimeInMillis counts down to it. */
-  deadlineMs: number;
-  /** Decoded X-Amz-Client-Context JSON text, if the caller sent one. */
-  clientContext: string | undefined;
-}
-
+/** The context object the handler sees (the Node.js runtime's shape, as far as the lab needs it). */
 export interface LambdaContext {
   awsRequestId: string;
   functionName: string;
   functionVersion: string;
+  /** A string, as the Node.js runtime gives it. */
   memoryLimitInMB: string;
   invokedFunctionArn: string;
   logGroupName: string;
@@ -32,6 +15,18 @@ export interface LambdaContext {
   callbackWaitsForEmptyEventLoop: boolean;
   getRemainingTimeInMillis(): number;
 }
+
+/**
+ * The serialisable part of a Lambda context: built in the emulator thread, sent to the worker, turned
+ * into the object the handler sees by createLambdaContext (functions cannot cross a thread boundary).
+ */
+export type LambdaContextFields = Omit<LambdaContext, 'clientContext' | 'identity' | 'callbackWaitsForEmptyEventLoop'
+  | 'getRemainingTimeInMillis'> & {
+  /** Epoch milliseconds when the function times out; getRemainingTimeInMillis counts down to it. */
+  deadlineMs: number;
+  /** Decoded X-Amz-Client-Context JSON text, if the caller sent one. */
+  clientContext: string | undefined;
+};
 
 /** `now` is injectable so the countdown is testable without waiting. */
 export function createLambdaContext(fields: LambdaContextFields, now: () => number = Date.now): LambdaContext {

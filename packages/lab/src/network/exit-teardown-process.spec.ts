@@ -10,19 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildSync } from 'esbuild';
-import { checkLabPrivileges } from './privileges';
+import { labPrivilegeGate } from '../test-support/lab-privileges';
 
 let workDirectory: string;
 let childScript: string;
-let skipReason: string | undefined;
+const gate = labPrivilegeGate('exit teardown process tests');
 
 beforeAll(async () => {
-  const privileges = await checkLabPrivileges();
-  if (!privileges.ok) {
-    skipReason = privileges.reason;
-    console.warn(`exit teardown process tests skipped: ${privileges.reason}`);
-    return;
-  }
+  if (gate.skipReason !== undefined) return;
   workDirectory = mkdtempSync(join(tmpdir(), 'lk-exit-teardown-'));
   childScript = join(workDirectory, 'child.js');
   const contents = `
@@ -54,15 +49,14 @@ const labNamespaces = (runId: string): string[] =>
 
 describe('process exit teardown (root)', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s: the lab is removed and the process still dies of the signal', async (signal) => {
-    if (skipReason) return;
+    if (gate.skipReason !== undefined) return;
     const result = await runChild('wait', signal);
     expect(result.signal).toBe(signal);
     expect(labNamespaces(result.runId)).toEqual([]);
     expect(existsSync(`/run/lambda-keepalive-lab/${result.runId}.json`)).toBe(false);
   });
 
-  it('process.exit(): the lab is removed synchronously in the exit hook', async () => {
-    if (skipReason) return;
+  gate.it('process.exit(): the lab is removed synchronously in the exit hook', async () => {
     const result = await runChild('exit');
     expect(result.code).toBe(3);
     expect(labNamespaces(result.runId)).toEqual([]);

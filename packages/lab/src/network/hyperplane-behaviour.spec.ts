@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLabNetwork, type LabNetwork } from './lab-network';
-import { checkLabPrivileges } from './privileges';
+import { labPrivilegeGate } from '../test-support/lab-privileges';
 import { startTcpPeer, type TcpPeer, type TcpPeerEvent } from './tcp-peer';
 import type { Middlebox } from './topology';
 
@@ -14,15 +14,10 @@ const IDLE_LONGER_THAN_TIMEOUT_MS = 5000;
 let lab: LabNetwork | undefined;
 let server: TcpPeer;
 let client: TcpPeer;
-let skipReason: string | undefined;
+const gate = labPrivilegeGate('Hyperplane behaviour tests');
 
 beforeAll(async () => {
-  const privileges = await checkLabPrivileges();
-  if (!privileges.ok) {
-    skipReason = privileges.reason;
-    console.warn(`Hyperplane behaviour tests skipped: ${privileges.reason}`);
-    return;
-  }
+  if (gate.skipReason !== undefined) return;
   lab = await createLabNetwork({ idleSeconds: IDLE_SECONDS });
   server = startTcpPeer(lab, 'lambdaService');
   client = startTcpPeer(lab, 'vpc');
@@ -36,8 +31,8 @@ afterAll(async () => {
 });
 
 const needsRoot = (name: string, body: (lab: LabNetwork) => Promise<void>): void =>
-  it(name, async () => {
-    if (skipReason || !lab) return;
+  gate.it(name, async () => {
+    if (!lab) throw new Error('the lab was not created');
     await body(lab);
   });
 

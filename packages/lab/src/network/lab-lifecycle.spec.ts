@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cleanupLeftoverLabs, createLabNetwork, type LabNetwork } from './index';
 import { InvalidLabInputError, LabSetupError } from '../lab-errors';
 import { processStartTime } from './owner-record';
+import { labPrivilegeGate } from '../test-support/lab-privileges';
 import { checkLabPrivileges } from './privileges';
 import { startTcpPeer } from './tcp-peer';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -12,19 +13,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 const namespacesNow = (): string[] =>
   execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').map((line) => line.split(' ')[0] ?? '').filter(Boolean);
 
-let skipReason: string | undefined;
-beforeAll(async () => {
-  const privileges = await checkLabPrivileges();
-  if (!privileges.ok) {
-    skipReason = privileges.reason;
-    console.warn(`lab network tests skipped: ${privileges.reason}`);
-  }
-});
-const needsRoot = (name: string, body: () => Promise<void>, timeout?: number): void =>
-  it(name, async () => {
-    if (skipReason) return;
-    await body();
-  }, timeout);
+const needsRoot = labPrivilegeGate('lab network tests').it;
 
 async function tcpRoundTrip(lab: LabNetwork, host: string): Promise<void> {
   const server = startTcpPeer(lab, 'lambdaService');
