@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { HandlerDirectory, decodePayload, encodePayload, sdkClient, startTestEmulator } from './emulator-test-kit';
+import { HandlerDirectory, decodePayload, encodePayload, sdkClient, startTestEmulator } from '../test-support/emulator-test-kit';
 import type { RunningEmulator } from './invoke-emulator';
 
 // Sizing check for the lab (brief: 200 concurrent invocations on a 2-core, 24 GiB box): every call must

@@ -1,5 +1,5 @@
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
-import { HandlerDirectory, decodePayload, encodePayload, sdkClient, startTestEmulator, waitFor } from './emulator-test-kit';
+import { HandlerDirectory, decodePayload, encodePayload, sdkClient, startTestEmulator, waitFor } from '../test-support/emulator-test-kit';
 import type { RunningEmulator } from './invoke-emulator';
 
 // One bundle whose event says how to misbehave, as the callee's `fail` flag does.

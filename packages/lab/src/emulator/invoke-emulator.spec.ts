@@ -2,7 +2,7 @@ import {
   InvalidRequestContentException, InvokeCommand, LambdaClient, RequestTooLargeException, ResourceNotFoundException,
   TooManyRequestsException, UnsupportedMediaTypeException,
 } from '@aws-sdk/client-lambda';
-import { HandlerDirectory, decodePayload, encodePayload, sdkClient, startTestEmulator, waitFor } from './emulator-test-kit';
+import { HandlerDirectory, decodePayload, encodePayload, sdkClient, startTestEmulator, waitFor } from '../test-support/emulator-test-kit';
 import type { EmulatorEvent } from './invocation-runner';
 import type { RunningEmulator } from './invoke-emulator';
 

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { HandlerDirectory, encodePayload, labCertificates, sdkClient } from './emulator-test-kit';
+import { HandlerDirectory, encodePayload, labCertificates, sdkClient } from '../test-support/emulator-test-kit';
 import type { RunningEmulator } from './invoke-emulator';
 
 // The CLI is what the runner spawns, so this runs the BUILT file (turbo's test task depends on build).

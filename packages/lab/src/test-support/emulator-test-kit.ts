@@ -1,5 +1,5 @@
 /**
- * Shared by this directory's specs (kept out of the index): handler files in a temp dir, an emulator with
+ * Shared by the emulator specs (test-only: src/test-support is not built): handler files in a temp dir, an emulator with
  * a fresh CA, and a REAL @aws-sdk/client-lambda client that trusts that CA through its https.Agent.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { createLabCertificates, type LabCertificates } from './certificate-authority';
-import type { EmulatedFunction } from './function-registry';
-import type { EmulatorEvent } from './invocation-runner';
-import { startInvokeEmulator, type EmulatorConfig, type RunningEmulator } from './invoke-emulator';
+import { createLabCertificates, type LabCertificates } from '../emulator/certificate-authority';
+import type { EmulatedFunction } from '../emulator/function-registry';
+import type { EmulatorEvent } from '../emulator/invocation-runner';
+import { startInvokeEmulator, type EmulatorConfig, type RunningEmulator } from '../emulator/invoke-emulator';
 
 export class HandlerDirectory {
   readonly path = mkdtempSync(join(tmpdir(), 'lk-emulator-'));
