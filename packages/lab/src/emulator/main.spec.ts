@@ -1,8 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { assertBuilt } from '../test-support/built-entry';
 import { HandlerDirectory, encodePayload, labCertificates, sdkClient } from '../test-support/emulator-test-kit';
 import type { RunningEmulator } from './invoke-emulator';
 
@@ -17,7 +18,7 @@ afterAll(() => handlers.remove());
 interface Cli { child: ChildProcessWithoutNullStreams; lines: Record<string, unknown>[]; next(event: string): Promise<Record<string, unknown>> }
 
 function startCli(configFile: string): Cli {
-  if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: run pnpm --filter @lambda-keepalive/lab build first`);
+  assertBuilt(MAIN_JS);
   const child = spawn(process.execPath, [MAIN_JS, '--config', configFile]);
   const lines: Record<string, unknown>[] = [];
   const waiting: { event: string; resolve(line: Record<string, unknown>): void }[] = [];
