@@ -27,6 +27,11 @@ const KEEPINTVL_SECONDS = 1;
 export interface DetectionSettings {
   rounds: number;
   faults: DetectionFault[];
+  /**
+   * Default: all. keepalive-off and sdk-own-agent never detect, so they hold every round open for the
+   * whole window: the smoke run leaves them out to take seconds (their rows would only say "never").
+   */
+  clients?: LabClient[];
 }
 
 export interface DetectionSample {
@@ -71,13 +76,14 @@ function detectedError(result: BenchCellResult): boolean {
 
 export async function runDetectionBench(timeScale: TimeScale, settings: DetectionSettings, log: (line: string) => void): Promise<DetectionResult> {
   const idle = timeScale.keepaliveIdleSeconds;
+  const clients = settings.clients ?? LAB_CLIENTS;
   const armSeconds = SDK_DELAYED_KEEPALIVE_SECONDS.delay + SDK_DELAYED_KEEPALIVE_SECONDS.idle;
   const longestBound = Math.max(...settings.faults.map((fault) => detectionBound('keepalive-client', fault, timeScale) ?? 0), armSeconds);
   // Driver clock: start-up slack + arming + random phase (≤ idle) + the longest bound + 3 s to see it land.
   const windowSeconds = 2 + armSeconds + idle + longestBound + 3;
   // A distinct callee per round (the duration is part of its name): "started" must mean this round's call.
   const cellsOf = (round: number): LabCell[] =>
-    (['nat', 'endpoint'] as const).flatMap((path) => LAB_CLIENTS.map((client) => ({ path, client, durationSeconds: REAL_SECONDS.functionTimeout - round })));
+    (['nat', 'endpoint'] as const).flatMap((path) => clients.map((client) => ({ path, client, durationSeconds: REAL_SECONDS.functionTimeout - round })));
   const allCells = Array.from({ length: settings.rounds }, (_, round) => cellsOf(round)).flat();
   const session = await openLabSession({ timeScale, cells: allCells });
   const samples = new Map<string, DetectionSample[]>();
@@ -123,7 +129,7 @@ export async function runDetectionBench(timeScale: TimeScale, settings: Detectio
     await session.close();
   }
   const results = settings.faults.flatMap((fault) =>
-    LAB_CLIENTS.map((client): DetectionClientResult => {
+    clients.map((client): DetectionClientResult => {
       const list = samples.get(`${fault}\u0000${client}`) ?? [];
       const detected = list.map((sample) => sample.detectedSeconds).filter((value): value is number => value !== null);
       const boundSeconds = detectionBound(client, fault, timeScale);
