@@ -1,84 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { sendJson, startLambdaTestServer, type LambdaTestServer } from '../../keepalive-client/src/test-support/lambda-test-server';
+import { sendJson } from '../../keepalive-client/src/test-support/lambda-test-server';
+import { useBundleFixture } from './test-support/run-bundle';
 
-// The bundle is what AWS and the lab run (turbo's `test` depends on `build`, so it exists). It runs
-// in a child process with only the environment a Lambda would have: the SDK finds the endpoint in
-// the standard AWS_ENDPOINT_URL_LAMBDA and trusts the test certificate through NODE_EXTRA_CA_CERTS
-// (read at process start only, hence the child).
-const bundlePath = path.join(__dirname, '../dist/index.js');
-
-/** Runs handler(event, context) of the bundle; the last stdout line is the outcome, the rest are logs. */
-const RUNNER = `
-const { handler } = require(process.env.BUNDLE);
-const deadline = Date.now() + 10000;
-const context = { awsRequestId: 'bundle-req', functionName: 'caller', functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:caller', memoryLimitInMB: '128',
-  logGroupName: '/aws/lambda/caller', logStreamName: 's', getRemainingTimeInMillis: () => deadline - Date.now() };
-handler(JSON.parse(process.env.EVENT), context).then(
-  (result) => console.log(JSON.stringify({ outcome: 'result', result })),
-  (error) => console.log(JSON.stringify({ outcome: 'error', name: error.name, message: error.message })),
-);`;
-
-interface BundleRun {
-  outcome: { outcome: 'result' | 'error'; result?: unknown; name?: string; message?: string };
-  logs: Array<Record<string, unknown>>;
-}
-
+// The bundle as shipped (dist/index.js), run in a child process: test-support/run-bundle.ts.
 describe('built bundle dist/index.js', () => {
-  let server: LambdaTestServer;
-  let tempDir: string;
-  let caFile: string;
-
-  beforeAll(async () => {
-    server = await startLambdaTestServer();
-    tempDir = await mkdtemp(path.join(os.tmpdir(), 'caller-bundle-'));
-    caFile = path.join(tempDir, 'ca.pem');
-    await writeFile(caFile, server.ca);
-  });
-  afterAll(async () => {
-    await server.close();
-    await rm(tempDir, { recursive: true, force: true });
-  });
-  beforeEach(() => {
-    server.invocations.length = 0;
-    server.respond = (_invocation, res) => sendJson(res, 200, { sleptMs: 1 });
-  });
-
-  function runBundle(env: Record<string, string>, event: unknown): Promise<BundleRun> {
-    const child = spawn(process.execPath, ['-e', RUNNER], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        BUNDLE: bundlePath,
-        EVENT: JSON.stringify(event),
-        NODE_EXTRA_CA_CERTS: caFile,
-        AWS_ENDPOINT_URL_LAMBDA: server.endpoint,
-        AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: 'AKIDTEST',
-        AWS_SECRET_ACCESS_KEY: 'test-secret',
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    return new Promise((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => {
-        const lines = (stdout + stderr).split('\n').filter((line) => line.startsWith('{'));
-        const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-        const outcome = parsed.find((line) => 'outcome' in line);
-        if (code !== 0 || outcome === undefined) {
-          reject(new Error(`bundle run failed (exit ${code}): ${stdout}${stderr}`));
-          return;
-        }
-        resolve({ outcome: outcome as BundleRun['outcome'], logs: parsed.filter((line) => !('outcome' in line)) });
-      });
-    });
-  }
+  const fixture = useBundleFixture();
+  const runBundle = (env: Record<string, string>, event: unknown) => fixture.run(env, event);
 
   it('invokes through AWS_ENDPOINT_URL_LAMBDA and returns the contracted shape, logging JSON lines', async () => {
     const { outcome, logs } = await runBundle(
@@ -90,7 +16,7 @@ describe('built bundle dist/index.js', () => {
       outcome: 'result',
       result: { calleeResult: { sleptMs: 1 }, elapsedMs: expect.any(Number), keepalive: { enabled: true, idleSeconds: 45 } },
     });
-    expect(server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }))).toEqual([
+    expect(fixture.server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }))).toEqual([
       { functionName: 'callee-fn', payload: { durationSeconds: 0.1, payload: { secret: 'do-not-log' } } },
     ]);
     const messages = logs.map((line) => line.message);
@@ -104,7 +30,7 @@ describe('built bundle dist/index.js', () => {
   });
 
   it('keeps the client error names through minification (Lambda reports them as errorType)', async () => {
-    server.respond = (_invocation, res) =>
+    fixture.server.respond = (_invocation, res) =>
       sendJson(res, 200, { errorType: 'CalleeRequestedFailure', errorMessage: 'asked to fail', trace: [] }, {
         'X-Amz-Function-Error': 'Unhandled',
       });
@@ -119,6 +45,6 @@ describe('built bundle dist/index.js', () => {
 
     expect(outcome).toMatchObject({ outcome: 'error', name: 'CallerConfigError', message: expect.stringMatching(/CALLEE_FUNCTION_NAME/) });
     expect(logs.at(-1)).toMatchObject({ errorName: 'CallerConfigError', hint: expect.any(String) });
-    expect(server.invocations).toHaveLength(0);
+    expect(fixture.server.invocations).toHaveLength(0);
   });
 });

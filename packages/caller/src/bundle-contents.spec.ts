@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// What the shared recipe (packages/callee/scripts/bundle-lambda.js) must leave out of the caller
+// bundle, read from the esbuild metafile the build writes beside it.
+const meta = JSON.parse(readFileSync(path.join(__dirname, '../dist/meta.json'), 'utf8')) as {
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+};
+const output = Object.entries(meta.outputs).find(([file]) => file.endsWith('index.js'))?.[1];
+const inputs = Object.keys(output?.inputs ?? {});
+
+describe('caller bundle contents (dist/meta.json)', () => {
+  it('has inputs to check', () => {
+    expect(inputs.length).toBeGreaterThan(100);
+  });
+
+  it.each([
+    '@aws-sdk/credential-provider-node/',
+    '@aws-sdk/nested-clients/',
+    '@aws-sdk/credential-provider-ini/',
+    '@aws-sdk/credential-provider-sso/',
+    '@aws-sdk/credential-provider-login/',
+    '@aws-sdk/credential-provider-process/',
+    '@aws-sdk/credential-provider-web-identity/',
+    '@aws-sdk/token-providers/',
+    '@smithy/credential-provider-imds/dist-es/fromInstanceMetadata.js',
+  ])('leaves out %s (no default credential chain in a Lambda)', (fragment) => {
+    expect(inputs.filter((input) => input.includes(`node_modules/${fragment}`))).toEqual([]);
+  });
+
+  it('keeps the environment and container credential links', () => {
+    expect(inputs.some((input) => input.endsWith('callee/scripts/lambda-credential-provider.mjs'))).toBe(true);
+    expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/credential-provider-env/'))).toBe(true);
+    expect(inputs.some((input) => input.endsWith('@smithy/credential-provider-imds/dist-es/fromContainerMetadata.js'))).toBe(true);
+  });
+
+  it('bundles @lambda-keepalive/client from its ES sources, so only the used Lambda commands are in', () => {
+    expect(inputs.some((input) => input.endsWith('keepalive-client/src/invoke.ts'))).toBe(true);
+    expect(inputs.filter((input) => input.includes('keepalive-client/dist/'))).toEqual([]);
+    const lambdaCommands = inputs.filter((input) => /client-lambda\/dist-es\/commands\//.test(input)).map((input) => path.basename(input));
+    expect(lambdaCommands).toEqual(['InvokeCommand.js']);
+    expect(inputs.filter((input) => /client-lambda\/dist-es\/(Lambda\.js|waiters\/|pagination\/)/.test(input))).toEqual([]);
+  });
+});
