@@ -2,13 +2,16 @@
  * Every failure this package reports is a KeepAliveClientError subclass, so callers can
  * `instanceof`-check one base and switch on `name`. The SDK/Node error that caused it is
  * kept as `cause` (ES2022 error cause) — never swallowed.
+ *
+ * `name` is a string literal in each class, never `new.target.name`: bundlers that minify rename
+ * classes (esbuild without keepNames makes it "t"), and Lambda reports `error.name` as errorType.
  */
 import type { ResolvedKeepAliveOptions } from './options';
 
 export class KeepAliveClientError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    this.name = 'KeepAliveClientError';
   }
 }
 
@@ -29,6 +32,7 @@ export class InvalidOptionError extends KeepAliveClientError {
     options?: { cause?: unknown },
   ) {
     super(`${field} is ${describeValue(value)}: ${rule}`, options);
+    this.name = 'InvalidOptionError';
   }
 }
 
@@ -40,6 +44,7 @@ export class InvalidPayloadError extends KeepAliveClientError {
     options?: { cause?: unknown },
   ) {
     super(`${field} cannot be sent: ${rule}`, options);
+    this.name = 'InvalidPayloadError';
   }
 }
 
@@ -54,6 +59,7 @@ export class CalleeFunctionError extends KeepAliveClientError {
     readonly logTail?: string,
   ) {
     super(`${functionName} failed (${functionError}): ${errorType}: ${errorMessage}`);
+    this.name = 'CalleeFunctionError';
   }
 }
 
@@ -69,6 +75,7 @@ export class ConnectionLostError extends KeepAliveClientError {
     options?: { cause?: unknown },
   ) {
     super(`connection lost after ${elapsedMs} ms; not retried because the function may have run${hint}`, options);
+    this.name = 'ConnectionLostError';
   }
 }
 
@@ -83,6 +90,7 @@ export class DeadlineExceededError extends KeepAliveClientError {
       `gave up after ${elapsedMs} ms at the deadline ${new Date(deadline).toISOString()} (remaining time minus margin)`,
       options,
     );
+    this.name = 'DeadlineExceededError';
   }
 }
 
@@ -95,6 +103,7 @@ export class InvokeServiceError extends KeepAliveClientError {
     options?: { cause?: unknown },
   ) {
     super(`Lambda service error ${statusCode ?? 'without status'} ${errorType}: ${message}`, options);
+    this.name = 'InvokeServiceError';
   }
 }
 
@@ -106,5 +115,6 @@ export class ServiceUnreachableError extends KeepAliveClientError {
     options?: { cause?: unknown },
   ) {
     super(`Lambda endpoint unreachable (${code}) after ${attempts} attempt(s); the function did not run`, options);
+    this.name = 'ServiceUnreachableError';
   }
 }

@@ -1,0 +1,58 @@
+import {
+  CalleeFunctionError,
+  ConnectionLostError,
+  DeadlineExceededError,
+  InvalidOptionError,
+  InvalidPayloadError,
+  InvokeServiceError,
+  KeepAliveClientError,
+  ServiceUnreachableError,
+} from './errors';
+
+// One instance of every error class, built the way the client builds it.
+const instances: Array<[string, () => KeepAliveClientError]> = [
+  ['KeepAliveClientError', () => new KeepAliveClientError('base')],
+  ['InvalidOptionError', () => new InvalidOptionError('idleSeconds', 0, 'must be 1..340')],
+  ['InvalidPayloadError', () => new InvalidPayloadError('payload', 'must be JSON-serialisable')],
+  ['CalleeFunctionError', () => new CalleeFunctionError('callee', 'Boom', 'failed', [], 'Unhandled')],
+  ['ConnectionLostError', () => new ConnectionLostError(1000, undefined, '')],
+  ['DeadlineExceededError', () => new DeadlineExceededError(1000, 0)],
+  ['InvokeServiceError', () => new InvokeServiceError(404, 'ResourceNotFoundException', 'no such function')],
+  ['ServiceUnreachableError', () => new ServiceUnreachableError('ECONNREFUSED', 4)],
+];
+const classes = [
+  KeepAliveClientError,
+  InvalidOptionError,
+  InvalidPayloadError,
+  CalleeFunctionError,
+  ConnectionLostError,
+  DeadlineExceededError,
+  InvokeServiceError,
+  ServiceUnreachableError,
+];
+
+describe('error names', () => {
+  it.each(instances)('%s is the name, with the base class and the message', (name, make) => {
+    const error = make();
+    expect(error).toBeInstanceOf(KeepAliveClientError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe(name);
+    expect(String(error)).toMatch(new RegExp(`^${name}: .+`));
+  });
+
+  describe('when a minifier renames the classes (esbuild without keepNames makes them "t")', () => {
+    const original = new Map(classes.map((cls) => [cls, Object.getOwnPropertyDescriptor(cls, 'name')!]));
+    beforeEach(() => classes.forEach((cls, index) => Object.defineProperty(cls, 'name', { value: `t${index}` })));
+    afterEach(() => original.forEach((descriptor, cls) => Object.defineProperty(cls, 'name', descriptor)));
+
+    it.each(instances)('%s keeps its name (Lambda reports it as errorType)', (name, make) => {
+      expect(KeepAliveClientError.name).toBe('t0'); // the renaming took effect
+      expect(make().name).toBe(name);
+    });
+  });
+
+  it('keeps the cause it was given', () => {
+    const cause = new Error('socket hang up');
+    expect(new ConnectionLostError(5, undefined, '', { cause }).cause).toBe(cause);
+  });
+});
