@@ -1,6 +1,7 @@
 import {
   CalleeFunctionError,
   ConnectionLostError,
+  CredentialsUnavailableError,
   DeadlineExceededError,
   InvalidOptionError,
   InvalidPayloadError,
@@ -19,6 +20,7 @@ const instances: Array<[string, () => KeepAliveClientError]> = [
   ['DeadlineExceededError', () => new DeadlineExceededError(1000, 0)],
   ['InvokeServiceError', () => new InvokeServiceError(404, 'ResourceNotFoundException', 'no such function')],
   ['ServiceUnreachableError', () => new ServiceUnreachableError('ECONNREFUSED', 4)],
+  ['CredentialsUnavailableError', () => new CredentialsUnavailableError('AWS_ACCESS_KEY_ID is not set')],
 ];
 const classes = [
   KeepAliveClientError,
@@ -26,9 +28,11 @@ const classes = [
   InvalidPayloadError,
   CalleeFunctionError,
   ConnectionLostError,
+  CredentialsUnavailableError,
   DeadlineExceededError,
   InvokeServiceError,
   ServiceUnreachableError,
+  CredentialsUnavailableError,
 ];
 
 describe('error names', () => {

@@ -118,3 +118,15 @@ export class ServiceUnreachableError extends KeepAliveClientError {
     this.name = 'ServiceUnreachableError';
   }
 }
+
+/**
+ * No AWS credentials could be had (the SDK's CredentialsProviderError): nothing was sent, and retrying
+ * the invoke would not help. Kept apart from ServiceUnreachableError because a refused *credentials*
+ * endpoint (container credentials, SnapStart) is not the Lambda endpoint.
+ */
+export class CredentialsUnavailableError extends KeepAliveClientError {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`no AWS credentials for the Lambda call (${reason}); nothing was sent`, options);
+    this.name = 'CredentialsUnavailableError';
+  }
+}

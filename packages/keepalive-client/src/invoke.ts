@@ -8,6 +8,7 @@ import { isDeadlineAbort, resolveDeadline, runWithin } from './deadline';
 import {
   CalleeFunctionError,
   ConnectionLostError,
+  CredentialsUnavailableError,
   DeadlineExceededError,
   InvalidOptionError,
   InvokeServiceError,
@@ -57,7 +58,7 @@ export async function invokeSync<T = unknown>(client: LambdaClient, input: Invok
     } catch (error) {
       if (isDeadlineAbort(error)) throw new DeadlineExceededError(elapsed(), deadlineAt!, { cause: error });
       const failure = classifyFailure(error);
-      if (failure.kind === 'final' || attempts > retry.maxRetries) {
+      if (failure.kind === 'final' || failure.kind === 'no-credentials' || attempts > retry.maxRetries) {
         throw toInvokeError(error, failure, attempts, elapsed(), findKeepAliveSettings(client));
       }
       const delayMs = retryDelayMs(retry, failure, attempts - 1, clock.random);
@@ -111,6 +112,7 @@ function toInvokeError(
 ): unknown {
   if (error instanceof KeepAliveClientError) return error;
   const shape = (error ?? {}) as SdkErrorShape;
+  if (failure.kind === 'no-credentials') return new CredentialsUnavailableError(shape.message ?? 'unknown reason', { cause: error });
   if (failure.kind === 'not-sent') return new ServiceUnreachableError(failure.code, attempts, { cause: error });
   const statusCode = shape.$metadata?.httpStatusCode;
   if (typeof statusCode === 'number' && statusCode >= 400) {
@@ -125,7 +127,7 @@ function toInvokeError(
   if ((code !== undefined && CONNECTION_LOST_CODES.includes(code)) || shape.name === 'TimeoutError') {
     return new ConnectionLostError(elapsedMs, keepAlive, connectionLostHint(keepAlive, elapsedMs), { cause: error });
   }
-  return error; // e.g. credential or configuration errors from the SDK: nothing of ours to add
+  return error; // e.g. configuration errors from the SDK: nothing of ours to add
 }
 
 const CONNECTION_LOST_CODES = ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE'];

@@ -27,6 +27,7 @@ export const NOT_SENT_CODES: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND', '
 export type Failure =
   | { kind: 'throttled'; retryAfterMs: number | undefined }
   | { kind: 'not-sent'; code: string }
+  | { kind: 'no-credentials' }
   | { kind: 'final' };
 
 interface ErrorShape {
@@ -40,6 +41,9 @@ interface ErrorShape {
 
 export function classifyFailure(error: unknown): Failure {
   const shape = (error ?? {}) as ErrorShape;
+  // Checked first: a credentials endpoint that refuses (ECONNREFUSED) is not the Lambda endpoint, and the
+  // SDK's provider chain has already tried what it can.
+  if (shape.name === 'CredentialsProviderError') return { kind: 'no-credentials' };
   if (shape.$metadata?.httpStatusCode === 429 || shape.name === 'TooManyRequestsException') {
     return { kind: 'throttled', retryAfterMs: retryAfterMsOf(shape) };
   }
