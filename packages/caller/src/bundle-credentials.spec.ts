@@ -33,7 +33,7 @@ describe('bundle credentials (Lambda environment only)', () => {
 
     expect(outcome).toMatchObject({
       outcome: 'error',
-      name: 'CredentialsProviderError',
+      name: 'CredentialsUnavailableError',
       message: expect.stringMatching(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.*AWS_CONTAINER_CREDENTIALS_FULL_URI/),
     });
     expect(fixture.server.invocations).toHaveLength(0);
@@ -42,7 +42,7 @@ describe('bundle credentials (Lambda environment only)', () => {
   it('refuses AWS_PROFILE (no shared config in a Lambda) instead of silently using other keys', async () => {
     const { outcome } = await fixture.run({ CALLEE_FUNCTION_NAME: 'callee-fn', AWS_PROFILE: 'dev' }, event);
 
-    expect(outcome).toMatchObject({ outcome: 'error', name: 'CredentialsProviderError', message: expect.stringMatching(/AWS_PROFILE is "dev"/) });
+    expect(outcome).toMatchObject({ outcome: 'error', name: 'CredentialsUnavailableError', message: expect.stringMatching(/AWS_PROFILE is "dev"/) });
     expect(fixture.server.invocations).toHaveLength(0);
   });
 
