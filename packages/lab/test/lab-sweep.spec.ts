@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolveTimeScale } from '../src/scale';
 import type { CellResult } from '../src/scenarios/cell-result';
-import { buildCells, cellLabel } from '../src/scenarios/lab-matrix';
+import { buildCells, calleeFunctionName, cellLabel } from '../src/scenarios/lab-matrix';
 import { openLabSession } from '../src/scenarios/lab-session';
 import { runCell } from '../src/scenarios/run-cell';
 import { runSweep } from '../src/scenarios/sweep';
@@ -68,4 +68,17 @@ gate.it('removes the namespaces and the temp files when the session closes', () 
   const live = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
   for (const namespace of namespaces) expect(live).not.toContain(namespace);
   expect(existsSync(caCertificateFile)).toBe(false);
+});
+
+gate.it('opens a session at --scale 1: the emulator accepts the 900 s cell with its allowance (901 s timeout)', async () => {
+  const realScale = resolveTimeScale(1);
+  const [longest] = buildCells(['nat'], ['keepalive-client'], [900]);
+  const session = await openLabSession({ timeScale: realScale, cells: [longest!] });
+  try {
+    expect(realScale.calleeTimeoutSeconds).toBeGreaterThan(900);
+    // The emulator is up with the 900 s cell's function registered (nothing invoked: no 15-minute wait).
+    expect(await session.executions()).toEqual({ [calleeFunctionName(longest!)]: 0 });
+  } finally {
+    await session.close();
+  }
 });

@@ -2,7 +2,8 @@ import { InvalidLabInputError } from '../lab-errors';
 import { FunctionRegistry, type EmulatedFunction } from './function-registry';
 import { LambdaServiceError } from './service-errors';
 
-const options = { region: 'us-east-1', accountId: '123456789012', accountConcurrency: 3, retryAfterSeconds: 2 };
+const options = { region: 'us-east-1', accountId: '123456789012', accountConcurrency: 3, retryAfterSeconds: 2,
+  maxTimeoutSeconds: 900 };
 const base: EmulatedFunction = { name: 'f', handlerFile: __filename, timeoutSeconds: 3 };
 const registry = (...functions: EmulatedFunction[]) => new FunctionRegistry(functions, options);
 
@@ -19,6 +20,15 @@ test.each([
 ])('%j is rejected naming %s', (fn, field) => {
   expect(() => registry(fn)).toThrow(InvalidLabInputError);
   expect(() => registry(fn)).toThrow(expect.objectContaining({ field }));
+});
+
+test('timeouts above 900 s are accepted only up to a raised maxTimeoutSeconds (the lab allowance)', () => {
+  expect(() => registry({ ...base, timeoutSeconds: 900.5 })).toThrow(/<= 900 \(Lambda maximum\)/);
+  const raised = new FunctionRegistry([{ ...base, timeoutSeconds: 901 }], { ...options, maxTimeoutSeconds: 901 });
+  expect(raised.resolve('f', undefined).fn.timeoutSeconds).toBe(901);
+  expect(() => new FunctionRegistry([{ ...base, timeoutSeconds: 902 }], { ...options, maxTimeoutSeconds: 901 })).toThrow(
+    /timeoutSeconds: 902 is invalid: must be a number > 0 and <= 901 \(maxTimeoutSeconds\)/,
+  );
 });
 
 test('names must be unique and the list non-empty', () => {

@@ -9,7 +9,7 @@ export interface EmulatedFunction {
   /** Absolute path to a CommonJS bundle (e.g. packages/callee/dist/index.js). */
   handlerFile: string;
   handlerExport?: string;
-  /** Lambda allows 1..900 s; fractions are allowed here because the lab scales time. */
+  /** Lambda allows 1..900 s; fractions are allowed here because the lab scales time (see EmulatorConfig.maxTimeoutSeconds). */
   timeoutSeconds: number;
   memoryMb?: number;
   environment?: Record<string, string>;
@@ -35,7 +35,10 @@ export interface InvocationTarget {
 }
 
 export interface RegistryOptions { region: string; accountId: string; accountConcurrency: number;
-  retryAfterSeconds: number }
+  retryAfterSeconds: number; maxTimeoutSeconds: number }
+
+/** Lambda's maximum function timeout. */
+export const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
 
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const EXPORT_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
@@ -139,8 +142,10 @@ function validateFunction(input: EmulatedFunction, index: number, options: Regis
   if (typeof handlerExport !== 'string' || !EXPORT_NAME.test(handlerExport)) {
     throw new InvalidLabInputError(at('handlerExport'), handlerExport, 'must be an export name such as "handler"');
   }
-  if (typeof timeoutSeconds !== 'number' || !(timeoutSeconds > 0 && timeoutSeconds <= 900)) {
-    throw new InvalidLabInputError(at('timeoutSeconds'), timeoutSeconds, 'must be a number > 0 and <= 900 (Lambda maximum)');
+  const { maxTimeoutSeconds } = options;
+  if (typeof timeoutSeconds !== 'number' || !(timeoutSeconds > 0 && timeoutSeconds <= maxTimeoutSeconds)) {
+    const limit = maxTimeoutSeconds === LAMBDA_MAX_TIMEOUT_SECONDS ? '900 (Lambda maximum)' : `${maxTimeoutSeconds} (maxTimeoutSeconds)`;
+    throw new InvalidLabInputError(at('timeoutSeconds'), timeoutSeconds, `must be a number > 0 and <= ${limit}`);
   }
   if (!Number.isInteger(memoryMb) || memoryMb < 128 || memoryMb > 10240) {
     throw new InvalidLabInputError(at('memoryMb'), memoryMb, 'must be an integer from 128 to 10240');

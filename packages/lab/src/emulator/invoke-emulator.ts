@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { InvalidLabInputError } from '../lab-errors';
-import { FunctionRegistry, type EmulatedFunction } from './function-registry';
+import { FunctionRegistry, LAMBDA_MAX_TIMEOUT_SECONDS, type EmulatedFunction } from './function-registry';
 import { InvocationRunner, type EmulatorEvent } from './invocation-runner';
 import { buildInvokeResponse } from './invoke-response';
 import { parseInvokeRoute } from './invoke-route';
@@ -25,6 +25,11 @@ export interface EmulatorConfig {
   accountConcurrency?: number;
   /** `Retry-After` of a 429. */
   retryAfterSeconds?: number;
+  /**
+   * Largest function timeout accepted, default 900 (Lambda's maximum). The lab raises it by the unscaled
+   * allowance of its time-scale rule (src/scale/time-scale.ts), so `--scale 1` can run the 900 s cell.
+   */
+  maxTimeoutSeconds?: number;
   onEvent?: (event: EmulatorEvent) => void;
 }
 
@@ -46,7 +51,8 @@ export async function startInvokeEmulator(config: EmulatorConfig): Promise<Runni
   validateServerConfig(config);
   const region = config.region ?? 'us-east-1';
   const registry = new FunctionRegistry(config.functions, { region, accountId: config.accountId ?? '123456789012',
-    accountConcurrency: config.accountConcurrency ?? 1000, retryAfterSeconds: config.retryAfterSeconds ?? 1 });
+    accountConcurrency: config.accountConcurrency ?? 1000, retryAfterSeconds: config.retryAfterSeconds ?? 1,
+    maxTimeoutSeconds: config.maxTimeoutSeconds ?? LAMBDA_MAX_TIMEOUT_SECONDS });
   const runner = new InvocationRunner(registry, { script: resolveInvocationWorkerScript(), region,
     onEvent: config.onEvent ?? (() => undefined) });
   const sockets = new Set<Socket>();
@@ -147,6 +153,10 @@ function validateServerConfig(config: EmulatorConfig): void {
     if (typeof config[field] !== 'string' || !config[field].includes('-----BEGIN')) {
       throw new InvalidLabInputError(field, '(omitted)', 'must be a PEM string (see createLabCertificates)');
     }
+  }
+  const { maxTimeoutSeconds } = config;
+  if (maxTimeoutSeconds !== undefined && !(typeof maxTimeoutSeconds === 'number' && maxTimeoutSeconds > 0 && Number.isFinite(maxTimeoutSeconds))) {
+    throw new InvalidLabInputError('maxTimeoutSeconds', maxTimeoutSeconds, 'must be a finite number of seconds > 0');
   }
   for (const field of ['accountConcurrency', 'retryAfterSeconds'] as const) {
     const value = config[field];

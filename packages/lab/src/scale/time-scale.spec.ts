@@ -1,5 +1,13 @@
 import { InvalidLabInputError } from '../lab-errors';
-import { CALLEE_TIMEOUT_ALLOWANCE_MS, CALLER_TIMEOUT_ALLOWANCE_MS, DEFAULT_SCALE, resolveTimeScale, toLabSeconds, toRealSeconds } from './time-scale';
+import {
+  CALLEE_TIMEOUT_ALLOWANCE_MS,
+  CALLER_TIMEOUT_ALLOWANCE_MS,
+  DEFAULT_SCALE,
+  LAB_MAX_FUNCTION_TIMEOUT_SECONDS,
+  resolveTimeScale,
+  toLabSeconds,
+  toRealSeconds,
+} from './time-scale';
 
 describe('resolveTimeScale', () => {
   it('runs the seed real numbers at scale 1', () => {
@@ -13,6 +21,8 @@ describe('resolveTimeScale', () => {
       calleeTimeoutSeconds: 900 + CALLEE_TIMEOUT_ALLOWANCE_MS / 1000,
     });
     expect(toLabSeconds(scale, 400)).toBe(400);
+    // The emulator is told to accept it (--scale 1 once failed: 901 s > Lambda's 900 s maximum).
+    expect(scale.calleeTimeoutSeconds).toBeLessThanOrEqual(LAB_MAX_FUNCTION_TIMEOUT_SECONDS);
   });
 
   it('uses whole-second NAT idle and snaps the scale to it so 350 s stays the limit', () => {

@@ -49,6 +49,9 @@ export const CALLER_TIMEOUT_ALLOWANCE_MS = CALLEE_TIMEOUT_ALLOWANCE_MS + 2000;
  */
 export const DEFAULT_SCALE = 0.06;
 
+/** The emulator must accept the allowance above Lambda's 900 s (EmulatorConfig.maxTimeoutSeconds). */
+export const LAB_MAX_FUNCTION_TIMEOUT_SECONDS = REAL_SECONDS.functionTimeout + CALLEE_TIMEOUT_ALLOWANCE_MS / 1000;
+
 export interface TimeScale {
   /** What the user asked for. */
   requestedScale: number;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createLabCertificates, type EmulatedFunction, type EmulatorConfig } from '../emulator';
 import { createLabNetwork, SERVICE_PORT, type LabNetwork } from '../network';
 import { LabSetupError } from '../lab-errors';
-import type { TimeScale } from '../scale';
+import { LAB_MAX_FUNCTION_TIMEOUT_SECONDS, type TimeScale } from '../scale';
 import { attachEmulatorProcess, type EmulatorProcess } from './emulator-process';
 import { calleeFunctionName, type LabCell, type LabPath } from './lab-matrix';
 import type { CellHost } from './run-cell';
@@ -59,6 +59,8 @@ export async function openLabSession(options: LabSessionOptions): Promise<LabSes
       port: SERVICE_PORT,
       certPem: certificates.certPem,
       keyPem: certificates.keyPem,
+      // At --scale 1 the callee timeout is 900 s + the unscaled allowance (time-scale.ts).
+      maxTimeoutSeconds: LAB_MAX_FUNCTION_TIMEOUT_SECONDS,
       functions: [
         ...options.cells.map((cell) => calleeFunction(cell, calleeBundle, options.timeScale)),
         ...(options.extraFunctions ?? []),
