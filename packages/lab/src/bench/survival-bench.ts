@@ -37,7 +37,8 @@ export async function runSurvivalBench(timeScale: TimeScale, settings: SurvivalS
   const sweepDirectory = join(outDirectory, 'survival');
   const run = await runLab(
     { timeScale, paths: settings.paths, clients: [...LAB_CLIENTS], durationsSeconds: settings.durationsSeconds, outDirectory: sweepDirectory, concurrency: undefined },
-    (line) => log(`  survival │ ${line}`),
+    // The sweep logs its table as one multi-line string: prefix every line, not just the first.
+    (text) => text.split('\n').forEach((line) => log(`  survival │ ${line}`)),
   );
   const rows = settings.paths.flatMap((path) =>
     LAB_CLIENTS.map((client): SurvivalRow => {
