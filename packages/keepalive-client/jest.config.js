@@ -1,5 +1,5 @@
 module.exports = {
   ...require('../../jest.preset.js'),
   // Node core errors must stay `instanceof Error` inside jest's sandbox (see the file's comment).
-  setupFiles: ['<rootDir>/src/test-support/cross-realm-errors.ts'],
+  setupFiles: [require.resolve('@lambda-keepalive/test-kit/cross-realm-errors')],
 };

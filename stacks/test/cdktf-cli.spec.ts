@@ -9,7 +9,7 @@ const run = promisify(execFile);
 const STACKS_DIR = path.resolve(__dirname, '..');
 const CDKTF_BIN = path.join(STACKS_DIR, 'node_modules', '.bin', 'cdktf');
 const TERRAFORM_CANDIDATES = ['/usr/local/bin/terraform', '/usr/bin/terraform'];
-// Offline: no version checkpoint call (FACTS.md, CDKTF); no colours in captured output.
+// Offline: no version checkpoint call (docs/cdktf-notes.md); no colours in captured output.
 const CLI_ENV = { ...process.env, CHECKPOINT_DISABLE: '1', FORCE_COLOR: '0', CI: '1' };
 
 async function cdktfSynth(outdir: string, extraArgs: string[] = []): Promise<void> {
@@ -77,7 +77,7 @@ describe('cdktf CLI (real binary, offline)', () => {
 
     expect(await terraformParses(terraform, hcl)).toEqual({ code: 0, stderr: '' });
     // The check can fail: the same file plus an unescaped quote inside a template (the JSON.stringify
-    // bug FACTS.md warns about) is rejected.
+    // bug docs/cdktf-notes.md describes) is rejected.
     const broken = `${hcl}\noutput "bad" {\n  value = "x \${var.keepalive} {"a":1}"\n}\n`;
     const result = await terraformParses(terraform, broken);
     expect(result.code).not.toBe(0);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createFakeLambdaContext } from './test-support/fake-lambda-context';
+import { createFakeLambdaContext } from '@lambda-keepalive/test-kit';
 
 // The bundle is what AWS and the lab run; turbo's `test` task depends on `build`, so it exists.
 const bundlePath = path.join(__dirname, '../dist/index.js');
@@ -41,8 +41,8 @@ describe('built bundle dist/index.js', () => {
   it('keeps error names through minification', async () => {
     const { handler } = require(bundlePath) as typeof import('./index');
     await expect(handler({ fail: true }, createFakeLambdaContext())).rejects.toMatchObject({
-      name: 'CalleeRequestedFailure',
+      name: 'CalleeRequestedFailureError',
     });
-    expect(logLines().at(-1)).toMatchObject({ level: 'ERROR', message: 'error', errorName: 'CalleeRequestedFailure' });
+    expect(logLines().at(-1)).toMatchObject({ level: 'ERROR', message: 'error', errorName: 'CalleeRequestedFailureError' });
   });
 });

@@ -1,7 +1,6 @@
-import { CalleeRequestedFailure, InvalidCalleeInputError, SleepExceedsRemainingTimeError } from './errors';
+import { CalleeRequestedFailureError, InvalidCalleeInputError, SleepExceedsRemainingTimeError } from './errors';
 import { createCalleeHandler } from './handler';
-import { createFakeLambdaContext } from './test-support/fake-lambda-context';
-import { createRecordingLogger } from './test-support/recording-logger';
+import { createFakeLambdaContext, createRecordingLogger } from '@lambda-keepalive/test-kit';
 
 /** The real timer, wrapped so a test can see whether (and how long) the handler slept. */
 function recordingSleep() {
@@ -27,8 +26,8 @@ describe('callee handler', () => {
     expect(result.sleptMs).toBeGreaterThanOrEqual(199);
     expect(Date.parse(result.finishedAt) - Date.parse(result.startedAt)).toBe(result.sleptMs);
     expect(result.startedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    expect(logger.entries.map((entry) => entry.message)).toEqual(['start', 'done']);
-    expect(logger.entries[0]?.extra).toMatchObject({ requestedMs: 200, durationSource: 'event', fail: false });
+    expect(logger.lines.map((line) => line.message)).toEqual(['start', 'done']);
+    expect(logger.lines[0]?.extra).toMatchObject({ requestedMs: 200, durationSource: 'event', fail: false });
   });
 
   it('takes the default duration from CALLEE_DEFAULT_SECONDS', async () => {
@@ -41,20 +40,20 @@ describe('callee handler', () => {
     expect(result.sleptMs).toBeGreaterThanOrEqual(99);
   });
 
-  it('throws CalleeRequestedFailure on fail: true without sleeping, and logs the error', async () => {
+  it('throws CalleeRequestedFailureError on fail: true without sleeping, and logs the error', async () => {
     const logger = createRecordingLogger();
     const { calls, sleep } = recordingSleep();
     const handler = createCalleeHandler({ env: {}, logger, sleep });
 
     const failure = handler({ fail: true, durationSeconds: 0.1 }, createFakeLambdaContext());
 
-    await expect(failure).rejects.toThrow(CalleeRequestedFailure);
-    await expect(failure).rejects.toMatchObject({ name: 'CalleeRequestedFailure' });
+    await expect(failure).rejects.toThrow(CalleeRequestedFailureError);
+    await expect(failure).rejects.toMatchObject({ name: 'CalleeRequestedFailureError' });
     expect(calls).toEqual([]);
-    expect(logger.entries.at(-1)).toMatchObject({
+    expect(logger.lines.at(-1)).toMatchObject({
       level: 'error',
       message: 'error',
-      extra: { errorName: 'CalleeRequestedFailure' },
+      extra: { errorName: 'CalleeRequestedFailureError' },
     });
   });
 
@@ -93,7 +92,7 @@ describe('callee handler', () => {
       field,
     });
     expect(calls).toEqual([]);
-    expect(logger.entries).toEqual([
+    expect(logger.lines).toEqual([
       { level: 'error', message: 'error', extra: expect.objectContaining({ errorName: 'InvalidCalleeInputError' }) },
     ]);
   });

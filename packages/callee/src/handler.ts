@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { parseCalleeEvent } from './callee-event';
-import { CalleeRequestedFailure } from './errors';
+import { CalleeRequestedFailureError } from './errors';
 import { assertSleepFits, DEFAULT_REMAINING_TIME_MARGIN_MS } from './sleep-budget';
 import { createDefaultLogger, type StructuredLogger } from './structured-logger';
 
@@ -43,7 +43,7 @@ export function createCalleeHandler(options: CalleeHandlerOptions = {}): CalleeH
         remainingMs,
         fail: request.fail,
       });
-      if (request.fail) throw new CalleeRequestedFailure();
+      if (request.fail) throw new CalleeRequestedFailureError();
       assertSleepFits(request.sleepMs, remainingMs, marginMs);
       await sleep(request.sleepMs);
       const finishedAt = now();

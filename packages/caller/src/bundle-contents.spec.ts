@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// What the shared recipe (packages/callee/scripts/bundle-lambda.js) must leave out of the caller
+// What the shared recipe (@lambda-keepalive/lambda-bundle, src/recipe.js) must leave out of the caller
 // bundle, read from the esbuild metafile the build writes beside it.
 const meta = JSON.parse(readFileSync(path.join(__dirname, '../dist/meta.json'), 'utf8')) as {
   outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
@@ -29,7 +29,7 @@ describe('caller bundle contents (dist/meta.json)', () => {
   });
 
   it('keeps the environment and container credential links', () => {
-    expect(inputs.some((input) => input.endsWith('callee/scripts/lambda-credential-provider.mjs'))).toBe(true);
+    expect(inputs.some((input) => input.endsWith('lambda-bundle/src/lambda-credential-provider.mjs'))).toBe(true);
     expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/credential-provider-env/'))).toBe(true);
     expect(inputs.some((input) => input.endsWith('@smithy/credential-provider-imds/dist-es/fromContainerMetadata.js'))).toBe(true);
   });

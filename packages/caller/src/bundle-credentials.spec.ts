@@ -1,12 +1,13 @@
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useBundleFixture } from './test-support/run-bundle';
+import { useBundleFixture } from '@lambda-keepalive/test-kit';
 
 // The bundle replaces the SDK's default credential chain with the links a Lambda has
-// (packages/callee/scripts/lambda-credential-provider.mjs). These runs prove each link signs real
+// (@lambda-keepalive/lambda-bundle, src/lambda-credential-provider.mjs). These runs prove each link signs real
 // requests and that a missing source fails clearly before anything is invoked.
 describe('bundle credentials (Lambda environment only)', () => {
-  const fixture = useBundleFixture();
+  const fixture = useBundleFixture(path.join(__dirname, '../dist/index.js'));
   const event = { durationSeconds: 1 };
 
   function signedWith(): { accessKeyId: string | undefined; sessionToken: unknown } {

@@ -1,9 +1,8 @@
-import { sendJson } from '../../keepalive-client/src/test-support/lambda-test-server';
-import { useBundleFixture } from './test-support/run-bundle';
+import path from 'node:path';
+import { sendJson, useBundleFixture } from '@lambda-keepalive/test-kit';
 
-// The bundle as shipped (dist/index.js), run in a child process: test-support/run-bundle.ts.
 describe('built bundle dist/index.js', () => {
-  const fixture = useBundleFixture();
+  const fixture = useBundleFixture(path.join(__dirname, '../dist/index.js'));
   const runBundle = (env: Record<string, string>, event: unknown) => fixture.run(env, event);
 
   it('invokes through AWS_ENDPOINT_URL_LAMBDA and returns the contracted shape, logging JSON lines', async () => {
@@ -14,7 +13,7 @@ describe('built bundle dist/index.js', () => {
 
     expect(outcome).toEqual({
       outcome: 'result',
-      result: { calleeResult: { sleptMs: 1 }, elapsedMs: expect.any(Number), keepalive: { enabled: true, idleSeconds: 45 } },
+      result: { calleeResult: { sleptMs: 1 }, elapsedMs: expect.any(Number), keepAlive: { enabled: true, idleSeconds: 45 } },
     });
     expect(fixture.server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }))).toEqual([
       { functionName: 'callee-fn', payload: { durationSeconds: 0.1, payload: { secret: 'do-not-log' } } },
@@ -22,7 +21,7 @@ describe('built bundle dist/index.js', () => {
     const messages = logs.map((line) => line.message);
     expect(messages[0]).toBe('start');
     expect(messages.at(-1)).toBe('response');
-    expect(logs[0]).toMatchObject({ level: 'INFO', function_request_id: 'bundle-req', keepalive: { enabled: true, idleSeconds: 45 } });
+    expect(logs[0]).toMatchObject({ level: 'INFO', function_request_id: 'bundle-req', keepAlive: { enabled: true, idleSeconds: 45 } });
     // The client logs the connection it opened with the keepalive it applied.
     expect(logs.some((line) => /connect/i.test(String(line.message)) && JSON.stringify(line).includes('45'))).toBe(true);
     expect(JSON.stringify(logs)).not.toContain('do-not-log');
@@ -31,7 +30,7 @@ describe('built bundle dist/index.js', () => {
 
   it('keeps the client error names through minification (Lambda reports them as errorType)', async () => {
     fixture.server.respond = (_invocation, res) =>
-      sendJson(res, 200, { errorType: 'CalleeRequestedFailure', errorMessage: 'asked to fail', trace: [] }, {
+      sendJson(res, 200, { errorType: 'CalleeRequestedFailureError', errorMessage: 'asked to fail', trace: [] }, {
         'X-Amz-Function-Error': 'Unhandled',
       });
     const { outcome, logs } = await runBundle({ CALLEE_FUNCTION_NAME: 'callee-fn' }, { durationSeconds: 1 });

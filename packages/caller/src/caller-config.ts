@@ -11,7 +11,7 @@ export interface CallerConfig {
  * Reads and validates the caller's environment before anything is invoked. The keepalive
  * variables are validated by the client (its InvalidOptionError names the variable, the value
  * and the rule). Region, credentials and the endpoint are not read here: the SDK takes them from
- * its standard variables (AWS_REGION, AWS_ENDPOINT_URL_LAMBDA — FACTS.md).
+ * its standard variables (AWS_REGION, AWS_ENDPOINT_URL_LAMBDA — docs/aws-sdk-v3.md).
  */
 export function readCallerConfig(env: NodeJS.ProcessEnv): CallerConfig {
   const name = env.CALLEE_FUNCTION_NAME;

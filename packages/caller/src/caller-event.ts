@@ -9,7 +9,7 @@ export interface CallerEvent {
   /** Passed to the callee untouched; must be JSON. */
   payload?: unknown;
   /**
-   * Test hook: true asks the callee to throw its CalleeRequestedFailure, so the caller's handling of a
+   * Test hook: true asks the callee to throw its CalleeRequestedFailureError, so the caller's handling of a
    * callee function error can be exercised end to end (the lab's "callee throws" fault). Forwarded only
    * when true; the default path sends nothing extra.
    */

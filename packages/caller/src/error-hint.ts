@@ -1,7 +1,7 @@
 /**
  * One sentence per failure kind telling the reader of CloudWatch Logs where to look. The names
  * are the @lambda-keepalive/client error classes (matched by `name`, which the bundle keeps) and
- * the caller's own. The first one is the reason this project exists (FACTS.md "The failure").
+ * the caller's own. The first one is the reason this project exists (docs/hyperplane-idle-timeout.md).
  */
 const HINTS: Record<string, string> = {
   ConnectionLostError:

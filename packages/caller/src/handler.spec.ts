@@ -1,16 +1,8 @@
 import https from 'node:https';
 import { CalleeFunctionError, createLambdaClient } from '@lambda-keepalive/client';
-import { createFakeLambdaContext } from '../../callee/src/test-support/fake-lambda-context';
-import { createRecordingLogger } from '../../callee/src/test-support/recording-logger';
+import { createFakeLambdaContext, createRecordingLogger, type LambdaTestServer, type Respond, sendJson, startLambdaTestServer, testClientConfig } from '@lambda-keepalive/test-kit';
 import { createCallerHandler, type CreateClientInput } from './handler';
 // The client package's real HTTPS Invoke server (tests only, by relative path: not part of its API).
-import {
-  sendJson,
-  startLambdaTestServer,
-  testClientConfig,
-  type LambdaTestServer,
-  type Respond,
-} from '../../keepalive-client/src/test-support/lambda-test-server';
 
 const CALLEE = 'callee-fn';
 const calleeResult = { sleptMs: 200, requestId: 'callee-req', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.200Z' };
@@ -53,16 +45,16 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     const result = await handler({ durationSeconds: 0.2, payload: { n: 1 } }, createFakeLambdaContext());
 
     expect(received()).toEqual([{ functionName: CALLEE, payload: { durationSeconds: 0.2, payload: { n: 1 } } }]);
-    expect(result).toEqual({ calleeResult, elapsedMs: expect.any(Number), keepalive: { enabled: true, idleSeconds: 30 } });
-    const messages = logger.entries.map((entry) => entry.message);
+    expect(result).toEqual({ calleeResult, elapsedMs: expect.any(Number), keepAlive: { enabled: true, idleSeconds: 30 } });
+    const messages = logger.lines.map((line) => line.message);
     expect(messages[0]).toBe('start');
     expect(messages.at(-1)).toBe('response');
-    expect(logger.entries[0]?.extra).toMatchObject({
+    expect(logger.lines[0]?.extra).toMatchObject({
       event: { durationSeconds: 0.2, payloadType: 'object', payloadBytes: 7 },
       calleeFunctionName: CALLEE,
-      keepalive: { enabled: true, idleSeconds: 30 },
+      keepAlive: { enabled: true, idleSeconds: 30 },
     });
-    expect(logger.entries.at(-1)?.extra).toMatchObject({ statusCode: 200 });
+    expect(logger.lines.at(-1)?.extra).toMatchObject({ statusCode: 200 });
   });
 
   it('forwards fail: true to the callee (the callee-throws test hook) and nothing when it is absent', async () => {
@@ -74,7 +66,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
   it('reports keepalive off when KEEPALIVE=off and leaves the duration to the callee', async () => {
     const { handler } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'off' });
     const result = await handler({}, createFakeLambdaContext());
-    expect(result.keepalive.enabled).toBe(false);
+    expect(result.keepAlive.enabled).toBe(false);
     // No durationSeconds in the event: none sent, so the callee applies its own default.
     expect(received()).toEqual([{ functionName: CALLEE, payload: {} }]);
   });
@@ -101,7 +93,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
       sendJson(
         res,
         200,
-        { errorType: 'CalleeRequestedFailure', errorMessage: 'the event asked the callee to fail', trace: [] },
+        { errorType: 'CalleeRequestedFailureError', errorMessage: 'the event asked the callee to fail', trace: [] },
         { 'X-Amz-Function-Error': 'Unhandled' },
       );
     const { handler, logger } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE });
@@ -109,12 +101,12 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     const failure = handler({ durationSeconds: 1 }, createFakeLambdaContext());
 
     await expect(failure).rejects.toBeInstanceOf(CalleeFunctionError);
-    await expect(failure).rejects.toMatchObject({ name: 'CalleeFunctionError', errorType: 'CalleeRequestedFailure' });
+    await expect(failure).rejects.toMatchObject({ name: 'CalleeFunctionError', errorType: 'CalleeRequestedFailureError' });
     expect(server.invocations).toHaveLength(1);
-    expect(logger.entries.at(-1)).toMatchObject({
+    expect(logger.lines.at(-1)).toMatchObject({
       level: 'error',
       message: 'error',
-      extra: { errorName: 'CalleeFunctionError', errorType: 'CalleeRequestedFailure', hint: expect.stringMatching(/callee ran and threw/) },
+      extra: { errorName: 'CalleeFunctionError', errorType: 'CalleeRequestedFailureError', hint: expect.stringMatching(/callee ran and threw/) },
     });
   });
 
@@ -127,10 +119,10 @@ describe('caller handler against a real HTTPS Invoke server', () => {
 
     await expect(failure).rejects.toMatchObject({ name: 'DeadlineExceededError' });
     expect(server.invocations).toHaveLength(1);
-    expect(logger.entries.at(-1)?.extra).toMatchObject({
+    expect(logger.lines.at(-1)?.extra).toMatchObject({
       errorName: 'DeadlineExceededError',
       hint: expect.stringMatching(/raise the caller timeout/),
-      keepalive: { enabled: true },
+      keepAlive: { enabled: true },
     });
   });
 
@@ -147,7 +139,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     await expect(failure).rejects.toMatchObject({ name: 'InvalidCallerEventError' });
     await expect(failure).rejects.toThrow(message);
     expect(server.invocations).toHaveLength(0);
-    expect(logger.entries.at(-1)).toMatchObject({ level: 'error', extra: { errorName: 'InvalidCallerEventError' } });
+    expect(logger.lines.at(-1)).toMatchObject({ level: 'error', extra: { errorName: 'InvalidCallerEventError' } });
   });
 
   it.each([

@@ -14,7 +14,7 @@ export interface CallerResult<T = unknown> {
   calleeResult: T;
   /** Time spent in the synchronous invoke, as measured by the client. */
   elapsedMs: number;
-  keepalive: { enabled: boolean; idleSeconds: number };
+  keepAlive: { enabled: boolean; idleSeconds: number };
 }
 
 export type CallerHandler = (event: unknown, context: Context) => Promise<CallerResult>;
@@ -40,7 +40,7 @@ interface CallerSetup {
   config: CallerConfig;
   client: LambdaClient;
   /** What the client applies (keepAliveSettingsOf), reported in the result and the logs. */
-  keepAlive: ResolvedKeepAliveOptions;
+  settings: ResolvedKeepAliveOptions;
 }
 
 const defaultCreateClient = ({ env, logger }: CreateClientInput): LambdaClient => createLambdaClient({ env, logger });
@@ -61,7 +61,7 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
     if (setup === undefined) {
       const config = readCallerConfig(env);
       const client = createClient({ env, logger });
-      setup = { config, client, keepAlive: keepAliveSettingsOf(client) };
+      setup = { config, client, settings: keepAliveSettingsOf(client) };
     }
     return setup;
   };
@@ -69,15 +69,15 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
   return async (event, context) => {
     logger.addContext?.(context);
     const startedAt = now();
-    let keepalive: CallerResult['keepalive'] | undefined;
+    let keepAlive: CallerResult['keepAlive'] | undefined;
     try {
-      const { config, client, keepAlive } = getSetup();
-      keepalive = { enabled: keepAlive.enabled, idleSeconds: keepAlive.idleSeconds };
+      const { config, client, settings } = getSetup();
+      keepAlive = { enabled: settings.enabled, idleSeconds: settings.idleSeconds };
       const request = parseCallerEvent(event);
       logger.info('start', {
         event: summariseCallerEvent(request),
         calleeFunctionName: config.calleeFunctionName,
-        keepalive,
+        keepAlive,
         remainingMs: context.getRemainingTimeInMillis(),
       });
       const response = await invokeSync(client, {
@@ -95,9 +95,9 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
         attempts: response.attempts,
         executedVersion: response.executedVersion,
       });
-      return { calleeResult: response.payload, elapsedMs: response.elapsedMs, keepalive };
+      return { calleeResult: response.payload, elapsedMs: response.elapsedMs, keepAlive };
     } catch (error) {
-      logger.error('error', { ...describeError(error), elapsedMs: now() - startedAt, keepalive });
+      logger.error('error', { ...describeError(error), elapsedMs: now() - startedAt, keepAlive });
       throw error;
     }
   };

@@ -48,7 +48,7 @@ export class InvalidPayloadError extends KeepAliveClientError {
   }
 }
 
-/** The callee ran and failed: HTTP 200 with X-Amz-Function-Error (FACTS.md, Lambda Invoke API). */
+/** The callee ran and failed: HTTP 200 with X-Amz-Function-Error (Lambda API reference, Invoke: https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html). */
 export class CalleeFunctionError extends KeepAliveClientError {
   constructor(
     readonly functionName: string,
@@ -65,7 +65,7 @@ export class CalleeFunctionError extends KeepAliveClientError {
 
 /**
  * The connection broke after the request may have reached the function. Never retried:
- * the callee may be running (FACTS.md: retried resets ran a callee 3 times).
+ * the callee may be running (the SDK's default retries ran a 400 s callee 3 times after one reset: docs/hyperplane-idle-timeout.md).
  */
 export class ConnectionLostError extends KeepAliveClientError {
   constructor(

@@ -17,7 +17,7 @@ import {
 import { invokeSync } from './invoke';
 import { createLambdaClient } from './lambda-client';
 import { SYNC_PAYLOAD_LIMIT_BYTES } from './payload';
-import { type LambdaTestServer, sendJson, sendServiceError, startLambdaTestServer, testClientConfig } from './test-support/lambda-test-server';
+import { type LambdaTestServer, sendJson, sendServiceError, startLambdaTestServer, testClientConfig } from '@lambda-keepalive/test-kit';
 
 const NO_ENV = {};
 
@@ -62,10 +62,10 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
 
   it('turns X-Amz-Function-Error into CalleeFunctionError with the callee error fields', async () => {
     server.respond = (_, res) =>
-      sendJson(res, 200, { errorType: 'CalleeRequestedFailure', errorMessage: 'asked to fail', trace: ['at a', 'at b'] }, { 'x-amz-function-error': 'Unhandled' });
+      sendJson(res, 200, { errorType: 'CalleeRequestedFailureError', errorMessage: 'asked to fail', trace: ['at a', 'at b'] }, { 'x-amz-function-error': 'Unhandled' });
     const error = await invokeSync(client, { functionName: 'callee', payload: { fail: true } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CalleeFunctionError);
-    expect(error).toMatchObject({ name: 'CalleeFunctionError', functionName: 'callee', errorType: 'CalleeRequestedFailure', errorMessage: 'asked to fail', trace: ['at a', 'at b'], functionError: 'Unhandled' });
+    expect(error).toMatchObject({ name: 'CalleeFunctionError', functionName: 'callee', errorType: 'CalleeRequestedFailureError', errorMessage: 'asked to fail', trace: ['at a', 'at b'], functionError: 'Unhandled' });
   });
 
   it('turns 404 into InvokeServiceError without retrying', async () => {

@@ -8,8 +8,7 @@ import type { AddressInfo } from 'node:net';
 
 import { InvalidOptionError } from './errors';
 import { installKeepAliveOnAgent, keepAliveSettingsOfAgent } from './keepalive-agent';
-import { createRecordingLogger } from './test-support/recording-logger';
-import { readTcpTimer, tcpTimerUnavailableReason } from './test-support/tcp-timer';
+import { createRecordingLogger, readTcpTimer, tcpTimerUnavailableReason } from '@lambda-keepalive/test-kit';
 
 const unavailable = tcpTimerUnavailableReason();
 if (unavailable) console.log(`skipping kernel keepalive proofs: ${unavailable}`);
@@ -51,7 +50,7 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
     expect(timer.kind).toBe('keepalive');
     expect(timer.seconds).toBeGreaterThan(18);
     expect(timer.seconds).toBeLessThanOrEqual(20);
-    expect(logger.lines[0]).toMatchObject({ message: 'connection opened', extra: { tls: false, localPort: socket.localPort, keepalive: { enabled: true, idleSeconds: 20 } } });
+    expect(logger.lines[0]).toMatchObject({ message: 'connection opened', extra: { tls: false, localPort: socket.localPort, keepAlive: { enabled: true, idleSeconds: 20 } } });
     agent.destroy();
   });
 

@@ -6,7 +6,7 @@
  * - https.Agent never passes keepAlive to the TLSSocket it creates (nodejs/node#47137, #35842);
  *   it calls setKeepAlive only when a socket returns to the pool, too late for the first long call.
  * - A user agent may have keepAlive false, keepAliveMsecs < 1000 (rounds to 0 = kernel 7200 s), or
- *   be a proxy agent that builds sockets its own way (FACTS.md). Every agent, though, receives each
+ *   be a proxy agent that builds sockets its own way (docs/node-keepalive.md). Every agent, though, receives each
  *   request through addRequest(), and every request announces its socket with the 'socket' event,
  *   which Node emits on the next tick after the agent created it — before the TCP handshake ends.
  *
@@ -120,7 +120,7 @@ function logConnectionOpened(socket: net.Socket, settings: SocketKeepAliveSettin
     remotePort: socket.remotePort,
     localPort: socket.localPort,
     tls: socket instanceof tls.TLSSocket,
-    keepalive: { enabled: settings.enabled, idleSeconds: settings.idleSeconds },
+    keepAlive: { enabled: settings.enabled, idleSeconds: settings.idleSeconds },
   };
   if (!settings.enabled) {
     extra.warning =

@@ -1,7 +1,7 @@
 /**
  * A LambdaClient whose sockets carry TCP keepalive from connect and which never re-sends a request
  * on its own: maxAttempts is 1 because the SDK's default (3, standard mode) retries ECONNRESET,
- * timeouts and 5xx — each a request that may already be running the callee (FACTS.md: one reset
+ * timeouts and 5xx — each a request that may already be running the callee (docs/aws-sdk-v3.md: one reset
  * ran a 400 s callee 3 times). invokeSync owns the few retries that are provably safe.
  */
 import { LambdaClient, type LambdaClientConfig } from '@aws-sdk/client-lambda';

@@ -24,7 +24,7 @@ export interface ResolvedKeepAliveOptions {
 export const KEEPALIVE_DEFAULTS: Readonly<ResolvedKeepAliveOptions> = Object.freeze({
   enabled: true,
   idleSeconds: 60,
-  // The SDK default of 50 queues the 51st concurrent long invoke behind a 400 s call (FACTS.md).
+  // The SDK default of 50 queues the 51st concurrent long invoke behind a 400 s call (smithy node-http-handler's default maxSockets; docs/aws-sdk-v3.md).
   maxSockets: 1000,
 });
 
@@ -34,7 +34,10 @@ export const KEEPALIVE_ENV = Object.freeze({
   maxSockets: 'KEEPALIVE_MAX_SOCKETS',
 });
 
-/** Hyperplane (NAT gateway, interface endpoint, NLB) forgets flows idle 350 s (FACTS.md). */
+/**
+ * Hyperplane (NAT gateway, interface endpoint, NLB) forgets flows idle 350 s (VPC User Guide, "Troubleshoot
+ * NAT gateways": https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-troubleshooting.html).
+ */
 export const HYPERPLANE_IDLE_LIMIT_SECONDS = 350;
 /** 10 s of margin below the limit: the first probe must reach the middlebox before it forgets. */
 export const MAX_IDLE_SECONDS = 340;

@@ -1,7 +1,7 @@
 /** Invoke payload encoding (checked before anything is sent) and response decoding. */
 import { InvalidPayloadError } from './errors';
 
-/** Lambda's synchronous (RequestResponse) request payload limit, serialised (FACTS.md: 413 above it). */
+/** Lambda's synchronous (RequestResponse) request payload limit, serialised (Lambda quotas; 413 RequestTooLargeException above it). */
 export const SYNC_PAYLOAD_LIMIT_BYTES = 6_291_456;
 
 /** JSON text of the payload as UTF-8 bytes; throws InvalidPayloadError instead of letting the service reject it. */

@@ -14,12 +14,10 @@ import { InvalidOptionError } from './errors';
 import { invokeSync } from './invoke';
 import { createLambdaClient } from './lambda-client';
 import { createKeepAliveRequestHandler } from './request-handler';
-import { holdNextAnswer, type LambdaTestServer, startLambdaTestServer, testClientConfig } from './test-support/lambda-test-server';
-import { createRecordingLogger } from './test-support/recording-logger';
-import { readTcpTimer, tcpTimerUnavailableReason } from './test-support/tcp-timer';
+import { createRecordingLogger, holdNextAnswer, type LambdaTestServer, readTcpTimer, startLambdaTestServer, tcpTimerUnavailableReason, testClientConfig } from '@lambda-keepalive/test-kit';
 
 const IDLE = 45;
-/** set-socket-keep-alive.ts in @smithy/node-http-handler fires 3 s after the request starts (FACTS.md). */
+/** set-socket-keep-alive.ts in @smithy/node-http-handler fires 3 s after the request starts (aws/aws-sdk-js-v3#4561). */
 const SDK_KEEPALIVE_TIMER_MS = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const unavailable = tcpTimerUnavailableReason();
@@ -78,7 +76,7 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
       {
         level: 'info',
         message: 'connection opened',
-        extra: { remoteAddress: '127.0.0.1', remotePort: server.port, localPort: flight.invocation.clientPort, tls: true, keepalive: { enabled: true, idleSeconds: IDLE } },
+        extra: { remoteAddress: '127.0.0.1', remotePort: server.port, localPort: flight.invocation.clientPort, tls: true, keepAlive: { enabled: true, idleSeconds: IDLE } },
       },
     ]);
     client.destroy();
@@ -110,7 +108,7 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     flight.release();
     await flight.call;
     expect((await readTcpTimer(flight.invocation.clientPort, server.port)).kind).not.toBe('keepalive');
-    expect(logger.lines[0]?.extra).toMatchObject({ tls: true, keepalive: { enabled: false, idleSeconds: 60 }, warning: expect.stringMatching(/keepalive is OFF/) });
+    expect(logger.lines[0]?.extra).toMatchObject({ tls: true, keepAlive: { enabled: false, idleSeconds: 60 }, warning: expect.stringMatching(/keepalive is OFF/) });
     client.destroy();
   });
 

@@ -1,7 +1,7 @@
 /**
  * Which invoke failures may be retried: only those proving the function did not start.
  * Everything after the request may have been written (reset, socket timeout, 5xx) is final —
- * re-sending would run the callee again (FACTS.md).
+ * re-sending would run the callee again (docs/aws-sdk-v3.md, "Retries").
  */
 export interface RetryPolicy {
   /** Retries after the first attempt. */

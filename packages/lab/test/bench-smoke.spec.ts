@@ -1,5 +1,5 @@
 /**
- * `pnpm bench --smoke` end to end: the built entry (dist/bench/cli.js) as a process, tiny sample counts.
+ * `pnpm bench --smoke` end to end: the built entry (dist/cli/bench.js) as a process, tiny sample counts.
  * Checks the bench WORKS — output structure, files, numbers finite and positive — never that the numbers
  * meet the goals (a smoke run's samples say nothing, and speed is not asserted in tests).
  */
@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BenchDocument } from '../src/bench/bench-document';
-import { checkLabPrivileges } from '../src/network';
-import { assertBuilt, runBuiltEntry } from '../src/test-support/built-entry';
+import type { BenchDocument } from '../src/bench/document';
+import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { assertBuilt, runScript } from '@lambda-keepalive/test-kit';
 
-const CLI = resolve(__dirname, '..', 'dist', 'bench', 'cli.js');
+const CLI = resolve(__dirname, '..', 'dist', 'cli', 'bench.js');
 
-const runBench = (args: string[]) => runBuiltEntry(CLI, args);
+const runBench = (args: string[]) => runScript(CLI, args);
 
 /** Every number in the value (deep), with its path. */
 function numbersIn(value: unknown, path = ''): Array<[string, number]> {

@@ -1,17 +1,18 @@
 /**
- * `pnpm lab` end to end: the built CLI (dist/cli.js) as a process — usage errors, then a tiny real sweep
+ * `pnpm lab` end to end: the built CLI (dist/cli/lab.js) as a process — usage errors, then a tiny real sweep
  * (root + netns) writing results.json and the chart into the directory its last line names.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ResultsDocument } from '../src/report/results-file';
-import { assertBuilt, runBuiltEntry } from '../src/test-support/built-entry';
-import { labSkipReason } from '../src/test-support/lab-privileges';
+import type { ResultsDocument } from '../src/sweep/results-file';
+import { assertBuilt, runScript } from '@lambda-keepalive/test-kit';
+import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { skipReasonOf } from '@lambda-keepalive/test-kit';
 
-const CLI = resolve(__dirname, '..', 'dist', 'cli.js');
+const CLI = resolve(__dirname, '..', 'dist', 'cli', 'lab.js');
 
-const runCli = (args: string[]) => runBuiltEntry(CLI, args);
+const runCli = (args: string[]) => runScript(CLI, args);
 
 beforeAll(() => assertBuilt(CLI));
 
@@ -45,7 +46,7 @@ describe('lab CLI', () => {
     });
 
     it('runs, shows progress and the table, writes results.json and the chart, names the directory last', async () => {
-      if (await labSkipReason('lab CLI sweep')) return;
+      if (await skipReasonOf('lab CLI sweep', checkLabPrivileges)) return;
       const { code, stdout, stderr } = await runCli([
         '--scale', '0.02', '--paths', 'nat', '--clients', 'keepalive-client,keepalive-off', '--durations', '100,400', '--out', out,
       ]);

@@ -3,11 +3,12 @@
  * NAT: all complete, each callee ran exactly once, the process exits by itself after the last one. ~50 s.
  */
 import { runLoad, type LoadResult } from '../src/faults/run-load';
-import { resolveTimeScale } from '../src/scale';
-import { labPrivilegeGate } from '../src/test-support/lab-privileges';
+import { resolveTimeScale } from '../src/harness/time-scale';
+import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { privilegeGate } from '@lambda-keepalive/test-kit';
 
 const timeScale = resolveTimeScale(0.06);
-const lab = labPrivilegeGate('faults load test');
+const lab = privilegeGate('faults load test', checkLabPrivileges);
 let load: LoadResult | undefined;
 
 beforeAll(async () => {

@@ -2,16 +2,17 @@
  * Middlebox faults through both paths, each row in its own lab (a forget/blackhole hits every flow of a
  * middlebox), all rows at once. Default scale 0.06: NAT idle 21 s, keepalive idle 4 s. ~35 s.
  */
-import { buildFaultRows } from '../src/faults/fault-rows';
-import { runFaultRows } from '../src/faults/faults-run';
-import type { FaultRowResult } from '../src/faults/run-fault-row';
-import { resolveTimeScale } from '../src/scale';
-import { labPrivilegeGate } from '../src/test-support/lab-privileges';
-import { expectRowMet, resultOf } from './faults-support';
+import { buildFaultRows } from '../src/faults/rows';
+import { runFaultRows } from '../src/faults/run';
+import type { FaultRowResult } from '../src/faults/run-row';
+import { resolveTimeScale } from '../src/harness/time-scale';
+import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { privilegeGate } from '@lambda-keepalive/test-kit';
+import { expectRowMet, resultOf } from './support/faults';
 
 const timeScale = resolveTimeScale(0.06);
 const rows = buildFaultRows(timeScale).filter((row) => /^(forget-flow|blackhole|keepalive-over)/.test(row.id));
-const lab = labPrivilegeGate('faults network tests');
+const lab = privilegeGate('faults network tests', checkLabPrivileges);
 let results: FaultRowResult[] = [];
 
 beforeAll(async () => {
@@ -23,14 +24,14 @@ describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
     const result = resultOf(results, `forget-flow/${path}`);
     expectRowMet(result);
     expect(result.measured.error?.name).toBe('ConnectionLostError');
-    expect(result.measured.detectionMs).toBeLessThanOrEqual(timeScale.keepaliveIdleSeconds * 1000 + 2_000);
+    expect(result.measured.detectionMs).toBeLessThanOrEqual(timeScale.keepAliveIdleSeconds * 1000 + 2_000);
     expect(result.measured.executions).toBe(1);
   });
 
   lab.it('long blackhole: ConnectionLostError within idle + 11 s (10 unanswered probes), not before the first probe', () => {
     const result = resultOf(results, `blackhole-long/${path}`);
     expectRowMet(result);
-    expect(result.measured.detectionMs).toBeLessThanOrEqual(timeScale.keepaliveIdleSeconds * 1000 + 11_000);
+    expect(result.measured.detectionMs).toBeLessThanOrEqual(timeScale.keepAliveIdleSeconds * 1000 + 11_000);
     // The kernel gives up only after its probes went unanswered: at least 10 × 1 s after the blackhole began.
     expect(result.measured.detectionMs).toBeGreaterThanOrEqual(10_000);
   });

@@ -4,17 +4,18 @@
  * the others share one. ~15 s.
  */
 import { buildBadInputRows } from '../src/faults/bad-input-rows';
-import { buildFaultRows } from '../src/faults/fault-rows';
-import { runFaultRows } from '../src/faults/faults-run';
-import type { FaultRowResult } from '../src/faults/run-fault-row';
-import { resolveTimeScale } from '../src/scale';
-import { labPrivilegeGate } from '../src/test-support/lab-privileges';
-import { expectRowMet, resultOf } from './faults-support';
+import { buildFaultRows } from '../src/faults/rows';
+import { runFaultRows } from '../src/faults/run';
+import type { FaultRowResult } from '../src/faults/run-row';
+import { resolveTimeScale } from '../src/harness/time-scale';
+import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { privilegeGate } from '@lambda-keepalive/test-kit';
+import { expectRowMet, resultOf } from './support/faults';
 
 const timeScale = resolveTimeScale(0.06);
 const faultRows = buildFaultRows(timeScale).filter((row) => row.path === 'nat' && !/^(forget-flow|blackhole|keepalive-over)/.test(row.id));
 const badInputRows = buildBadInputRows(timeScale);
-const lab = labPrivilegeGate('faults service tests');
+const lab = privilegeGate('faults service tests', checkLabPrivileges);
 let results: FaultRowResult[] = [];
 
 beforeAll(async () => {
@@ -48,7 +49,7 @@ lab.it('service down before the call: ServiceUnreachableError after 4 bounded at
 lab.it('callee throws: CalleeFunctionError with the callee type and message, not retried', () => {
   const result = resultOf(results, 'callee-throws/nat');
   expectRowMet(result);
-  expect(result.measured.error?.message).toContain('CalleeRequestedFailure: the event asked the callee to fail');
+  expect(result.measured.error?.message).toContain('CalleeRequestedFailureError: the event asked the callee to fail');
 });
 
 lab.it('callee exceeds its timeout: CalleeFunctionError carrying "Task timed out"', () => {

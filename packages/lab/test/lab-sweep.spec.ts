@@ -5,17 +5,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolveTimeScale } from '../src/scale';
-import type { CellResult } from '../src/scenarios/cell-result';
-import { buildCells, calleeFunctionName, cellLabel } from '../src/scenarios/lab-matrix';
-import { openLabSession } from '../src/scenarios/lab-session';
-import { runCell } from '../src/scenarios/run-cell';
-import { runSweep } from '../src/scenarios/sweep';
-import { labPrivilegeGate } from '../src/test-support/lab-privileges';
+import { resolveTimeScale } from '../src/harness/time-scale';
+import type { CellResult } from '../src/harness/cell-result';
+import { calleeFunctionName, cellLabel } from '../src/harness/clients';
+import { buildCells } from '../src/sweep/matrix';
+import { openLabSession } from '../src/harness/session';
+import { runCell } from '../src/harness/run-cell';
+import { runSweep } from '../src/sweep/scheduler';
+import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { privilegeGate } from '@lambda-keepalive/test-kit';
 
 const timeScale = resolveTimeScale(0.02);
 const cells = buildCells(['nat', 'endpoint'], ['keepalive-client', 'keepalive-off'], [100, 400]);
-const gate = labPrivilegeGate('lab sweep integration tests');
+const gate = privilegeGate('lab sweep integration tests', checkLabPrivileges);
 let results: CellResult[] = [];
 let namespaces: string[] = [];
 let caCertificateFile = '';

@@ -1,6 +1,6 @@
 import { requireIntegerInRange, requireOneOf, requirePattern } from './option-rules';
 
-/** Lambda limits (Lambda quotas page; FACTS.md: timeout max 900 s). */
+/** Lambda limits (Lambda quotas page: timeout at most 900 s; docs/lambda-invoke-api.md). */
 export const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
 export const LAMBDA_MEMORY_MIN_MB = 128;
 export const LAMBDA_MEMORY_MAX_MB = 10240;

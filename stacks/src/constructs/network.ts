@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Fn } from 'cdktf';
-// Provider classes come from lib/<name> only: the root barrel loads 2,212 modules (FACTS.md, CDKTF).
+// Provider classes come from lib/<name> only: the root barrel loads 2,212 modules (docs/cdktf-notes.md).
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
@@ -31,7 +31,7 @@ const ANYWHERE = '0.0.0.0/0';
 
 /**
  * A VPC with public subnets (internet gateway) and private subnets whose default route goes through a NAT
- * gateway — the path where Hyperplane forgets flows idle 350 s (FACTS.md, "The failure").
+ * gateway — the path where Hyperplane forgets flows idle 350 s (docs/hyperplane-idle-timeout.md).
  */
 export class Network extends Construct {
   readonly vpc: Vpc;
@@ -45,7 +45,7 @@ export class Network extends Construct {
     const { cidr } = parseVpcCidr('Network.cidrBlock', props.cidrBlock ?? '10.0.0.0/16');
     const tagged = (suffix: string) => ({ Name: `${props.name}-${suffix}` });
 
-    // DNS support + hostnames: required for the interface endpoint's private DNS (FACTS.md, Lambda Invoke API).
+    // DNS support + hostnames: required for the interface endpoint's private DNS (docs/lambda-invoke-api.md).
     this.vpc = new Vpc(this, 'vpc', {
       cidrBlock: cidr,
       enableDnsSupport: true,

@@ -67,7 +67,7 @@ export class NodeFunction extends Construct {
   constructor(scope: Construct, id: string, props: NodeFunctionProps) {
     super(scope, id);
     const settings = resolveFunctionSettings(`${id}`, props);
-    // TerraformAsset stats its path at construction (FACTS.md): fail with the build command instead.
+    // TerraformAsset stats its path at construction (docs/cdktf-notes.md): fail with the build command instead.
     if (!fs.existsSync(path.join(props.bundleDir, 'index.js'))) {
       throw new MissingBundleError(props.bundleDir);
     }

@@ -10,7 +10,7 @@ export interface CallerStackOutputsInput {
   readonly stackName: string;
 }
 
-/** The invoke payload that reproduces the seed's 400 s call (FACTS.md, "The failure"). */
+/** The invoke payload that reproduces the original failure's 400 s call (docs/hyperplane-idle-timeout.md). */
 export const TRY_DURATION_SECONDS = 400;
 
 /**
@@ -23,7 +23,7 @@ export function invokeCommand(callerFunctionName: string, region: string, durati
     `AWS_MAX_ATTEMPTS=1 aws lambda invoke --region ${region} --function-name ${callerFunctionName} ` +
     `--cli-binary-format raw-in-base64-out --cli-read-timeout 960 ` +
     // jsonencode, not literal quotes: cdktf's HCL renderer does not escape `"` in a string that also holds
-    // a reference, which makes `cdktf synth --hcl` invalid (FACTS.md, CDKTF).
+    // a reference, which makes `cdktf synth --hcl` invalid (docs/cdktf-notes.md).
     `--payload '${Fn.jsonencode({ durationSeconds })}' out.json && cat out.json`
   );
 }
@@ -39,8 +39,8 @@ export function declareCallerStackOutputs(scope: Construct, input: CallerStackOu
   new TerraformOutput(scope, 'caller_keepalive', {
     description: 'The caller\'s KEEPALIVE / KEEPALIVE_IDLE_SECONDS (variables keepalive, keepalive_idle_seconds).',
     value: Fn.conditional(
-      variables.keepalive.booleanValue,
-      `on, idle ${variables.keepaliveIdleSeconds.stringValue} s`,
+      variables.keepAlive.booleanValue,
+      `on, idle ${variables.keepAliveIdleSeconds.stringValue} s`,
       'off',
     ),
   });
@@ -51,7 +51,7 @@ export function declareCallerStackOutputs(scope: Construct, input: CallerStackOu
   new TerraformOutput(scope, 'toggle_keepalive_command', {
     description: 'Redeploy with the caller keepalive flipped, then run invoke_400s_command again.',
     value: Fn.conditional(
-      variables.keepalive.booleanValue,
+      variables.keepAlive.booleanValue,
       `cdktf deploy ${input.stackName} --var='keepalive=false'`,
       `cdktf deploy ${input.stackName} --var='keepalive=true'`,
     ),

@@ -18,8 +18,8 @@ export interface CallerStackVariables {
   /** The `aws_region` variable. Use providerRegion() for the provider. */
   readonly awsRegion: TerraformVariable;
   readonly useLambdaEndpoint: TerraformVariable;
-  readonly keepalive: TerraformVariable;
-  readonly keepaliveIdleSeconds: TerraformVariable;
+  readonly keepAlive: TerraformVariable;
+  readonly keepAliveIdleSeconds: TerraformVariable;
   readonly calleeDefaultSeconds: TerraformVariable;
 }
 
@@ -47,22 +47,22 @@ export function declareCallerStackVariables(scope: Construct, calleeTimeoutSecon
   });
   keepFalsyDefaultInHcl(useLambdaEndpoint, false);
 
-  const keepalive = new TerraformVariable(scope, 'keepalive', {
+  const keepAlive = new TerraformVariable(scope, 'keepalive', {
     type: 'bool',
     default: true,
     description: 'TCP keepalive on the caller\'s sockets (caller env KEEPALIVE=on|off). Off reproduces the hang.',
   });
 
-  const keepaliveIdleSeconds = new TerraformVariable(scope, 'keepalive_idle_seconds', {
+  const keepAliveIdleSeconds = new TerraformVariable(scope, 'keepalive_idle_seconds', {
     type: 'number',
     default: DEFAULT_KEEPALIVE_IDLE_SECONDS,
     description: `Seconds of idle before the first keepalive probe (caller env KEEPALIVE_IDLE_SECONDS); 1..${MAX_IDLE_SECONDS}.`,
   });
-  // An idle at or above 350 s lets the NAT forget the flow first: the probe then draws a RST (FACTS.md).
-  keepaliveIdleSeconds.addValidation({
+  // An idle at or above 350 s lets the NAT forget the flow first: the probe then draws a RST (docs/hyperplane-idle-timeout.md).
+  keepAliveIdleSeconds.addValidation({
     condition: Op.and(
-      Op.eq(0, Op.mod(keepaliveIdleSeconds.numberValue, 1)),
-      Op.and(Op.lte(1, keepaliveIdleSeconds.numberValue), Op.lte(keepaliveIdleSeconds.numberValue, MAX_IDLE_SECONDS)),
+      Op.eq(0, Op.mod(keepAliveIdleSeconds.numberValue, 1)),
+      Op.and(Op.lte(1, keepAliveIdleSeconds.numberValue), Op.lte(keepAliveIdleSeconds.numberValue, MAX_IDLE_SECONDS)),
     ),
     errorMessage: `keepalive_idle_seconds must be a whole number from 1 to ${MAX_IDLE_SECONDS} (the caller's rule: a margin below the 350 s Hyperplane idle timeout).`,
   });
@@ -77,7 +77,7 @@ export function declareCallerStackVariables(scope: Construct, calleeTimeoutSecon
     errorMessage: `callee_default_seconds must be from 0 to below the callee timeout (${calleeTimeoutSeconds} s).`,
   });
 
-  return { awsRegion, useLambdaEndpoint, keepalive, keepaliveIdleSeconds, calleeDefaultSeconds };
+  return { awsRegion, useLambdaEndpoint, keepAlive, keepAliveIdleSeconds, calleeDefaultSeconds };
 }
 
 /**

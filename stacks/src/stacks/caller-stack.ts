@@ -25,7 +25,7 @@ export interface CallerStackProps {
   readonly callerBundleDir?: string;
   readonly calleeBundleDir?: string;
   /**
-   * Lambda caps timeouts at 900 s (FACTS.md), and the caller must outlive the callee it waits for, so the
+   * Lambda caps timeouts at 900 s (docs/lambda-invoke-api.md), and the caller must outlive the callee it waits for, so the
    * callee gets less: default callee 850 s, caller 900 s. The 50 s gap covers the invoke round trip and
    * the caller's own logging after the callee's longest possible run.
    */
@@ -40,7 +40,7 @@ export const DEFAULT_CALLER_TIMEOUT_SECONDS = 900;
 
 /**
  * Everything `cdktf deploy caller-stack` needs on its own (one stack: `cdktf deploy` skips dependency
- * stacks — FACTS.md): network, optional Lambda endpoint, callee, caller in the private subnets.
+ * stacks — docs/cdktf-notes.md): network, optional Lambda endpoint, callee, caller in the private subnets.
  */
 export class CallerStack extends TerraformStack {
   readonly network: Network;
@@ -124,8 +124,8 @@ export class CallerStack extends TerraformStack {
       logRetentionDays: props.logRetentionDays,
       environment: {
         CALLEE_FUNCTION_NAME: this.callee.functionName,
-        KEEPALIVE: Fn.conditional(variables.keepalive.booleanValue, 'on', 'off'),
-        KEEPALIVE_IDLE_SECONDS: variables.keepaliveIdleSeconds.stringValue,
+        KEEPALIVE: Fn.conditional(variables.keepAlive.booleanValue, 'on', 'off'),
+        KEEPALIVE_IDLE_SECONDS: variables.keepAliveIdleSeconds.stringValue,
       },
       vpcConfig: { subnetIds: this.network.privateSubnetIds, securityGroupIds: [this.callerSecurityGroup.id] },
       policyStatements: [

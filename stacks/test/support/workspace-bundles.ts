@@ -7,7 +7,7 @@ export const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * The real caller/callee bundles, built when missing (turbo's `^build` normally did it already):
- * TerraformAsset stats them at construction (FACTS.md, CDKTF).
+ * TerraformAsset stats them at construction (docs/cdktf-notes.md).
  */
 export function ensureWorkspaceBundles(): { callerBundleDir: string; calleeBundleDir: string } {
   const callerBundleDir = workspaceBundleDir('@lambda-keepalive/caller');

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLabCertificates, startInvokeEmulator, type RunningEmulator } from '../emulator';
-import { inheritedEnv, LAB_CREDENTIALS } from '../scenarios/driver-command';
-import type { BenchProcessInput, BenchProcessResult } from './bench-client-process';
+import { createServerCertificates, startInvokeEmulator, type RunningEmulator } from '@lambda-keepalive/invoke-emulator';
+import { inheritedEnv, LAB_CREDENTIALS } from '../harness';
+import type { BenchProcessInput, BenchProcessResult } from './client-process';
 
 /**
  * The loopback items' service: the Invoke emulator in this process on 127.0.0.1 running the REAL callee
@@ -26,10 +26,10 @@ export interface LoopbackService {
   close(): Promise<void>;
 }
 
-const CLIENT_PROCESS_SCRIPT = join(__dirname, 'bench-client-process.js');
+const CLIENT_PROCESS_SCRIPT = join(__dirname, 'client-process.js');
 
 export async function startLoopbackService(): Promise<LoopbackService> {
-  const certificates = await createLabCertificates({ ipAddresses: ['127.0.0.1'] });
+  const certificates = await createServerCertificates({ ipAddresses: ['127.0.0.1'] });
   const directory = await mkdtemp(join(tmpdir(), 'lk-bench-'));
   const caFile = join(directory, 'ca.pem');
   await writeFile(caFile, certificates.caCertPem);

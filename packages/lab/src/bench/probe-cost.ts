@@ -1,9 +1,9 @@
 import { InvalidLabInputError } from '../lab-errors';
-import { REAL_SECONDS } from '../scale';
+import { REAL_SECONDS } from '../harness';
 
 /**
  * The keepalive idle trade-off in real seconds, per connection: probes cost traffic (one probe + one ACK
- * each idle while the peer answers — the timer re-arms every max(idle, intvl 1 s), FACTS.md), a longer
+ * each idle while the peer answers — the timer re-arms every max(idle, intvl 1 s), docs/node-keepalive.md), a longer
  * idle detects a dead flow later (forget: ≤ idle; blackhole: ≤ idle + 10 × 1 s) and sits closer to the
  * 350 s Hyperplane limit. Pure: the bench feeds it the bytes per probe exchange it measured at the NAT.
  */
@@ -17,7 +17,7 @@ export interface IdleCost {
   headroomSeconds: number;
 }
 
-export const COMPARED_IDLE_SECONDS: readonly number[] = [1, REAL_SECONDS.keepaliveIdle, 300];
+export const COMPARED_IDLE_SECONDS: readonly number[] = [1, REAL_SECONDS.keepAliveIdle, 300];
 
 export function idleCost(idleSeconds: number, bytesPerProbeExchange: number): IdleCost {
   if (!Number.isInteger(idleSeconds) || idleSeconds < 1) throw new InvalidLabInputError('idleSeconds', idleSeconds, 'must be whole seconds ≥ 1');
@@ -38,11 +38,11 @@ export function idleCost(idleSeconds: number, bytesPerProbeExchange: number): Id
  * and their bytes each. undefined when the difference is not positive (no probes to price).
  */
 export function probeExchanges(
-  withKeepalive: { packets: number; bytes: number },
-  withoutKeepalive: { packets: number; bytes: number },
+  withKeepAlive: { packets: number; bytes: number },
+  withoutKeepAlive: { packets: number; bytes: number },
 ): { exchanges: number; bytesPerExchange: number } | undefined {
-  const packets = withKeepalive.packets - withoutKeepalive.packets;
-  const bytes = withKeepalive.bytes - withoutKeepalive.bytes;
+  const packets = withKeepAlive.packets - withoutKeepAlive.packets;
+  const bytes = withKeepAlive.bytes - withoutKeepAlive.bytes;
   if (packets <= 0 || bytes <= 0) return undefined;
   const exchanges = packets / 2;
   return { exchanges, bytesPerExchange: bytes / exchanges };

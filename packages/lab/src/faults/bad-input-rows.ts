@@ -6,8 +6,8 @@
  * A Lambda event arrives as JSON, so neither can reach a deployed caller; both are covered by the
  * caller's and the client's unit specs (caller-event.spec.ts, handler.spec.ts, payload.spec.ts).
  */
-import type { TimeScale } from '../scale';
-import type { FaultRow } from './fault-rows';
+import type { TimeScale } from '../harness';
+import type { FaultRow } from './rows';
 
 const SYNC_LIMIT_BYTES = 6 * 1024 * 1024;
 const IDLE_RULE = 'must be an integer from 1 to 340';

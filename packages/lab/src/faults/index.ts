@@ -1,14 +1,3 @@
-export {
-  blackholeFor,
-  forgetFlows,
-  killService,
-  resetServiceConnections,
-  startBlackhole,
-  throttleService,
-  waitForExecutionStart,
-  type ActiveBlackhole,
-  type FaultKind,
-  type FaultMark,
-  type FaultNetwork,
-  type FaultService,
-} from './fault-injection';
+/** The fault matrix (`pnpm lab faults`) and the fault primitives the bench's detection item reuses. */
+export { type FaultMark, forgetFlows, startBlackhole, waitForExecutionStart } from './injection';
+export { type FaultsRunOptions, runFaults } from './run';

@@ -7,8 +7,8 @@
  *
  *   node dist/faults/load-driver.js '{"event":{"durationSeconds":24},"timeoutMs":90000,"concurrency":200}'
  */
-import { createLambdaLikeContext, type LambdaLikeContext } from '../drivers/lambda-like-run';
-import { readFaultDriverInput, reportHygiene } from './fault-driver-protocol';
+import { createLambdaLikeContext, type LambdaLikeContext } from '../harness';
+import { readFaultDriverInput, reportHygiene } from './driver-protocol';
 
 type CallerHandler = (event: unknown, context: LambdaLikeContext) => Promise<{ calleeResult?: { requestId?: string } }>;
 

@@ -8,12 +8,10 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { toLabSeconds, type TimeScale } from '../scale';
-import { driverCommandFor } from '../scenarios/driver-command';
-import { openLabSession } from '../scenarios/lab-session';
-import { spawnFaultDriver } from './fault-driver-process';
-import { EXIT_AFTER_SETTLE_LIMIT_MS } from './fault-measurements';
-import { FAULT_FILES } from './run-fault-row';
+import { driverCommandFor, openLabSession, type TimeScale, toLabSeconds } from '../harness';
+import { spawnFaultDriver } from './driver-process';
+import { EXIT_AFTER_SETTLE_LIMIT_MS } from './measurements';
+import { FAULT_FILES } from './run-row';
 
 /**
  * Unscaled allowance for a cold burst: the emulator starts one worker thread per concurrent execution

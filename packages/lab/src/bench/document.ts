@@ -1,0 +1,44 @@
+import { cpus, release, totalmem } from 'node:os';
+import type { TimeScale } from '../harness';
+import type { BenchItem } from './options';
+import type { ColdStartResult } from './cold-start';
+import type { DetectionResult } from './detection';
+import type { FanoutResult } from './fanout';
+import type { OverheadResult } from './overhead';
+import type { ProbeTrafficResult } from './probe-traffic';
+import type { SurvivalResult } from './survival';
+
+/** results.json of a bench run: the machine, the options, what was skipped and why, every item's raw samples. */
+export interface BenchDocument {
+  tool: '@lambda-keepalive/lab bench';
+  startedAt: string;
+  finishedAt: string;
+  wallClockMs: number;
+  machine: MachineInfo;
+  options: { smoke: boolean; items: BenchItem[]; timeScale: TimeScale };
+  skipped: Array<{ item: BenchItem; reason: string }>;
+  survival?: SurvivalResult;
+  detection?: DetectionResult;
+  overhead?: OverheadResult;
+  fanout?: FanoutResult;
+  'cold-start'?: ColdStartResult;
+  'probe-traffic'?: ProbeTrafficResult;
+}
+
+export interface MachineInfo {
+  nproc: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  kernel: string;
+}
+
+export function machineInfo(): MachineInfo {
+  return {
+    nproc: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    kernel: release(),
+  };
+}

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { writeFileAtomically } from '../report';
+import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { renderBenchChart } from './chart';
+import { machineInfo, type BenchDocument } from './document';
+import { checkGoals, renderGoals } from './goals';
+import { type BenchItem, type BenchOptions, ROOT_ITEMS } from './options';
+import { benchChartPanels, renderBenchReport } from './report';
+import { FULL_SETTINGS, SMOKE_SETTINGS } from './settings';
+import { runColdStartBench } from './cold-start';
+import { runDetectionBench } from './detection';
+import { runFanoutBench } from './fanout';
+import { startLoopbackService, type LoopbackService } from './loopback-service';
+import { runOverheadBench } from './overhead';
+import { runProbeTrafficBench } from './probe-traffic';
+import { runSurvivalBench } from './survival';
+
+/**
+ * One `pnpm bench` run: the loopback items first (no root needed), then the lab items (root), each item
+ * self-contained (it brings up and tears down what it needs); results.json with raw samples, the chart,
+ * and the text report. Items are run one after another: two at once would measure each other.
+ */
+export const BENCH_FILES = { results: 'results.json', chart: 'bench.svg' } as const;
+
+export interface BenchRunResult {
+  document: BenchDocument;
+  report: string;
+}
+
+export async function runBench(options: BenchOptions, log: (line: string) => void, privileged = checkLabPrivileges): Promise<BenchRunResult> {
+  const startedAt = new Date();
+  const settings = options.smoke ? SMOKE_SETTINGS : FULL_SETTINGS;
+  const document: BenchDocument = {
+    tool: '@lambda-keepalive/lab bench',
+    startedAt: startedAt.toISOString(),
+    finishedAt: '',
+    wallClockMs: 0,
+    machine: machineInfo(),
+    options: { smoke: options.smoke, items: options.items, timeScale: options.timeScale },
+    skipped: [],
+  };
+  const wanted = (item: BenchItem): boolean => options.items.includes(item);
+  const step = async (item: BenchItem, run: () => Promise<void>): Promise<void> => {
+    if (!wanted(item)) return;
+    const began = Date.now();
+    log(`bench: ${item}…`);
+    await run();
+    log(`bench: ${item} done in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  };
+
+  if (['overhead', 'fanout'].some((item) => wanted(item as BenchItem))) {
+    const service: LoopbackService = await startLoopbackService();
+    try {
+      await step('overhead', async () => void (document.overhead = await runOverheadBench(service, settings.overhead, log)));
+      await step('fanout', async () => void (document.fanout = await runFanoutBench(service, settings.fanout, log)));
+    } finally {
+      await service.close();
+    }
+  }
+  await step('cold-start', async () => void (document['cold-start'] = await runColdStartBench(settings.coldStart, log)));
+
+  const rootItems = options.items.filter((item) => ROOT_ITEMS.has(item));
+  const privileges = rootItems.length > 0 ? await privileged() : { ok: true as const };
+  if (!privileges.ok) {
+    for (const item of rootItems) {
+      document.skipped.push({ item, reason: `needs root (network namespaces, nftables, conntrack): ${privileges.reason}` });
+    }
+  } else {
+    const scale = options.timeScale;
+    await step('survival', async () => void (document.survival = await runSurvivalBench(scale, settings.survival, options.outDirectory, log)));
+    await step('detection', async () => void (document.detection = await runDetectionBench(scale, settings.detection, log)));
+    await step('probe-traffic', async () => void (document['probe-traffic'] = await runProbeTrafficBench(scale, settings.probeTraffic, log)));
+  }
+
+  const finishedAt = new Date();
+  document.finishedAt = finishedAt.toISOString();
+  document.wallClockMs = finishedAt.getTime() - startedAt.getTime();
+  await writeFileAtomically(join(options.outDirectory, BENCH_FILES.results), `${JSON.stringify(document, null, 2)}\n`);
+  const panels = benchChartPanels(document);
+  if (panels.length > 0) {
+    const subtitle = `${document.machine.nproc} cores · Node ${document.machine.node} · lab scale ${Number(options.timeScale.scale.toFixed(4))}${options.smoke ? ' · SMOKE' : ''}`;
+    await writeFileAtomically(join(options.outDirectory, BENCH_FILES.chart), renderBenchChart('lambda-keepalive bench', subtitle, panels));
+  }
+  const report = [
+    renderBenchReport(document),
+    renderGoals(checkGoals(document)),
+    `bench: ${(document.wallClockMs / 1000).toFixed(1)} s`,
+    `results: ${options.outDirectory} (${BENCH_FILES.results}${panels.length > 0 ? `, ${BENCH_FILES.chart}` : ''}${document.survival ? ', survival/' : ''})`,
+  ].join('\n\n');
+  return { document, report };
+}

@@ -1,0 +1,124 @@
+import { parseDecimal, parseStrictFlags, resolveOutDirectory } from './command-line';
+import { InvalidLabInputError } from '../lab-errors';
+import { CLIENT_DESCRIPTIONS, DEFAULT_SCALE, LAB_CLIENTS, LAB_PATHS, REAL_SECONDS, resolveTimeScale } from '../harness';
+import type { FaultsRunOptions } from '../faults';
+import { DEFAULT_DURATIONS_SECONDS, type LabRunOptions } from '../sweep';
+
+/** `pnpm lab` options. Unknown flags, stray arguments and bad values are refused before anything starts. */
+export type LabCommand = { kind: 'help' } | { kind: 'cleanup' } | { kind: 'run'; options: LabRunOptions }
+  | { kind: 'faults'; options: FaultsRunOptions };
+
+export const HELP_TEXT = `Usage: pnpm lab [-- options]
+
+Runs the real caller bundle in a VPC-like network namespace against a local Lambda Invoke API emulator
+running the real callee bundle, through a kernel NAT gateway and an interface endpoint that forget flows
+idle ${REAL_SECONDS.idleLimit} s (scaled) like AWS Hyperplane, for several clients and callee durations.
+
+Options:
+  --scale <s>          time scale, (0, 1]; 1 = real seconds (${REAL_SECONDS.idleLimit} s idle limit). Default ${DEFAULT_SCALE}
+  --paths <list>       ${LAB_PATHS.join(',')} (default: both)
+  --clients <list>     ${LAB_CLIENTS.join(',')} (default: all)
+  --durations <list>   callee durations in real-equivalent seconds, (0, ${REAL_SECONDS.functionTimeout}]
+                       (default ${DEFAULT_DURATIONS_SECONDS.join(',')})
+  --concurrency <n>    cells running at once (default: all cells)
+  --out <dir>          output directory (default lab-results/<timestamp>)
+  --cleanup            remove network namespaces left by earlier runs, then exit
+  --help               this text
+
+       pnpm lab faults [-- --scale <s>] [--rows <id prefixes|load>] [--load-concurrency <n>] [--out <dir>]
+  The fault matrix (NAT forgets/blackholes the flow, resets, killed or throttled service, callee errors,
+  deadlines, bad input, 200-call load): each row's caller outcome, measured detection time vs its bound,
+  and executions; exit 1 if any row misses its expectation.
+
+Clients:
+${LAB_CLIENTS.map((client) => `  ${client.padEnd(19)}${CLIENT_DESCRIPTIONS[client]}`).join('\n')}
+
+Needs root (network namespaces, nftables, conntrack). Exit code: 0 all expectations met, 1 an expectation
+failed (the shipped client lost a cell, or keepalive-off survived past the idle limit), 2 usage/privileges.`;
+
+const OPTION_SPEC = {
+  scale: { type: 'string' },
+  paths: { type: 'string' },
+  clients: { type: 'string' },
+  durations: { type: 'string' },
+  concurrency: { type: 'string' },
+  out: { type: 'string' },
+  cleanup: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseLabCommand(argv: readonly string[], now: Date = new Date(), baseDirectory = process.cwd()): LabCommand {
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  if (args[0] === 'faults') return parseFaultsCommand(args.slice(1), now, baseDirectory);
+  const values = parseStrictFlags(args, OPTION_SPEC, 'lab');
+  if (values.help) return { kind: 'help' };
+  if (values.cleanup) {
+    const extra = Object.keys(values).filter((name) => name !== 'cleanup');
+    if (extra.length > 0) throw new InvalidLabInputError('--cleanup', `--${extra.join(', --')}`, 'takes no other option');
+    return { kind: 'cleanup' };
+  }
+  const durationsSeconds = parseList('--durations', values.durations, DEFAULT_DURATIONS_SECONDS.map(String), parseDuration);
+  return {
+    kind: 'run',
+    options: {
+      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
+      paths: parseList('--paths', values.paths, LAB_PATHS, (text) => oneOf('--paths', text, LAB_PATHS)),
+      clients: parseList('--clients', values.clients, LAB_CLIENTS, (text) => oneOf('--clients', text, LAB_CLIENTS)),
+      durationsSeconds: [...durationsSeconds].sort((a, b) => a - b),
+      outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now),
+      concurrency: values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency),
+    },
+  };
+}
+
+function parseList<T>(field: string, text: string | undefined, defaults: readonly string[], parseItem: (item: string) => T): T[] {
+  const items = text === undefined ? [...defaults] : text.split(',').map((item) => item.trim());
+  if (items.length === 0 || items.some((item) => item === '')) {
+    throw new InvalidLabInputError(field, text, 'must be a comma-separated list without empty items');
+  }
+  const parsed = items.map(parseItem);
+  const duplicate = parsed.find((value, index) => parsed.indexOf(value) !== index);
+  if (duplicate !== undefined) throw new InvalidLabInputError(field, text, `lists ${String(duplicate)} twice`);
+  return parsed;
+}
+
+function oneOf<T extends string>(field: string, text: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new InvalidLabInputError(field, text, `must be one of ${allowed.join(', ')}`);
+}
+
+function parseDuration(text: string): number {
+  const seconds = parseDecimal('--durations', text);
+  if (seconds <= 0 || seconds > REAL_SECONDS.functionTimeout) {
+    throw new InvalidLabInputError('--durations', text, `each duration must be in (0, ${REAL_SECONDS.functionTimeout}] s (Lambda's maximum timeout)`);
+  }
+  return seconds;
+}
+
+function parseConcurrency(text: string, field = '--concurrency'): number {
+  const value = parseDecimal(field, text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidLabInputError(field, text, 'must be a whole number ≥ 1');
+  return value;
+}
+
+const FAULTS_OPTION_SPEC = {
+  scale: { type: 'string' },
+  rows: { type: 'string' },
+  'load-concurrency': { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseFaultsCommand(argv: readonly string[], now: Date, baseDirectory: string): LabCommand {
+  const values = parseStrictFlags(argv, FAULTS_OPTION_SPEC, 'lab');
+  if (values.help) return { kind: 'help' };
+  return {
+    kind: 'faults',
+    options: {
+      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
+      outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now, 'faults-'),
+      ...(values.rows === undefined ? {} : { only: parseList('--rows', values.rows, [], (item) => item) }),
+      ...(values['load-concurrency'] === undefined ? {} : { loadConcurrency: parseConcurrency(values['load-concurrency'], '--load-concurrency') }),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { parseDriverResult } from './drivers/driver-result';
+import { toLabSeconds } from './time-scale';
+import type { CellResult } from './cell-result';
+import { driverCommandFor, type DriverSetting } from './driver-command';
+import { calleeFunctionName, type LabCell } from './clients';
+import { verdictOf } from './verdict';
+
+/**
+ * Runs one cell: starts its driver in the vpc host, waits for it to end, kills it if it outlives the
+ * caller's timeout by KILL_MARGIN_MS (its own Lambda-like timeout should have ended it; the margin is
+ * counted from spawn, so it also covers the driver loading the SDK on a busy machine), and reads the
+ * emulator's execution count for the cell's function.
+ */
+export const KILL_MARGIN_MS = 10_000;
+
+/** Enough stderr to see a crash; the caller's stdout logs are parsed, not kept. */
+const STDERR_TAIL_CHARS = 2000;
+
+export interface CellHost extends DriverSetting {
+  /** network.spawnIn('vpc', …). */
+  spawnInVpc(command: string, args: string[], options: SpawnOptions): ChildProcess;
+  /** The emulator's execution counts by function name. */
+  executions(): Promise<Record<string, number>>;
+}
+
+export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSignal): Promise<CellResult> {
+  const { command, args, env } = driverCommandFor(cell, host);
+  const child = host.spawnInVpc(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const startedAt = Date.now();
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS)));
+
+  let killedByRunner = false;
+  const kill = (): void => {
+    killedByRunner = true;
+    child.kill('SIGKILL');
+  };
+  const killTimer = setTimeout(kill, host.timeScale.callerTimeoutMs + KILL_MARGIN_MS);
+  signal?.addEventListener('abort', kill, { once: true });
+  const { exitCode, exitSignal } = await new Promise<{ exitCode: number | null; exitSignal: string | null }>((resolve) => {
+    child.once('error', (error) => {
+      stderr += String(error);
+      resolve({ exitCode: null, exitSignal: null });
+    });
+    child.once('close', (code, closeSignal) => resolve({ exitCode: code, exitSignal: closeSignal }));
+  });
+  clearTimeout(killTimer);
+  signal?.removeEventListener('abort', kill);
+
+  const outcome = parseDriverResult(stdout);
+  const functionName = calleeFunctionName(cell);
+  const executions = (await host.executions())[functionName] ?? 0;
+  return {
+    ...cell,
+    labDurationSeconds: toLabSeconds(host.timeScale, cell.durationSeconds),
+    functionName,
+    verdict: verdictOf({ outcome, killedByRunner }),
+    elapsedMs: outcome?.elapsedMs ?? Date.now() - startedAt,
+    ...(outcome?.outcome === 'error' ? { error: outcome.error } : {}),
+    ...(outcome === undefined ? { error: { name: killedByRunner ? 'KilledByRunner' : 'DriverCrashed', message: lastLine(stderr) } } : {}),
+    executions,
+    driver: { exitCode, signal: exitSignal, killedByRunner, stderrTail: stderr },
+  };
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}

@@ -1,0 +1,31 @@
+/**
+ * results.json: everything needed to re-read a run without re-running it — parameters, the time scale
+ * (requested and effective), per-cell raw results with execution counts, and the expectations verdict.
+ * Written atomically (report/atomic-file.ts).
+ */
+import { join } from 'node:path';
+import { writeFileAtomically } from '../report';
+import type { CellResult, LabClient, LabPath, TimeScale } from '../harness';
+import type { ExpectationFailure } from './expectations';
+
+export const RESULTS_FILE_NAME = 'results.json';
+export const CHART_FILE_NAME = 'survival.svg';
+
+export interface ResultsDocument {
+  tool: '@lambda-keepalive/lab';
+  startedAt: string;
+  finishedAt: string;
+  wallClockMs: number;
+  parameters: { paths: LabPath[]; clients: LabClient[]; durationsSeconds: number[]; concurrency: number };
+  scale: TimeScale & { idleLimitSeconds: number };
+  cells: CellResult[];
+  /** The emulator's final execution counts by function name (one function per cell). */
+  executions: Record<string, number>;
+  expectations: { passed: boolean; failures: ExpectationFailure[] };
+}
+
+export async function writeResultsFile(directory: string, document: ResultsDocument): Promise<string> {
+  const file = join(directory, RESULTS_FILE_NAME);
+  await writeFileAtomically(file, `${JSON.stringify(document, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { renderSurvivalChart } from './survival-chart';
+import { formatCellProgress, formatExpectations, formatRunBanner } from './progress';
+import { writeFileAtomically } from '../report';
+import { CHART_FILE_NAME, writeResultsFile, type ResultsDocument } from './results-file';
+import { renderResultsTable } from './table';
+import { type LabClient, type LabPath, openLabSession, REAL_SECONDS, runCell, type TimeScale } from '../harness';
+import { checkExpectations } from './expectations';
+import { buildCells } from './matrix';
+import { runSweep } from './scheduler';
+
+/**
+ * One `pnpm lab` run: lab up, every cell, lab down (always), then the table, results.json, the chart and
+ * the expectations verdict. The last printed line names the output directory.
+ */
+/** Spacing of driver launches (see sweep.ts): 56 cells start within ~8 s, far below the longest cell. */
+export const LAUNCH_INTERVAL_MS = 150;
+
+export interface LabRunOptions {
+  timeScale: TimeScale;
+  paths: LabPath[];
+  clients: LabClient[];
+  /** Real-equivalent callee durations. */
+  durationsSeconds: number[];
+  /** Absolute output directory. */
+  outDirectory: string;
+  /** Cells running at once; undefined = all cells (a waiting call costs no CPU). */
+  concurrency: number | undefined;
+}
+
+export interface LabRunResult {
+  passed: boolean;
+  document: ResultsDocument;
+  resultsFile: string;
+  chartFile: string;
+}
+
+export async function runLab(options: LabRunOptions, log: (line: string) => void, signal?: AbortSignal): Promise<LabRunResult> {
+  const startedAt = new Date();
+  const cells = buildCells(options.paths, options.clients, options.durationsSeconds);
+  const concurrency = options.concurrency ?? cells.length;
+  log(formatRunBanner(options.timeScale, cells.length, concurrency));
+  const session = await openLabSession({ timeScale: options.timeScale, cells });
+  let results;
+  let executions: Record<string, number>;
+  try {
+    results = await runSweep({
+      cells,
+      concurrency,
+      signal,
+      launchIntervalMs: LAUNCH_INTERVAL_MS,
+      runCell: (cell, cellSignal) => runCell(cell, session, cellSignal),
+      onCellDone: (result, finished, total) => log(formatCellProgress(result, finished, total)),
+    });
+    // Final counts: a late duplicate execution (a retry after the driver gave up) still shows here.
+    executions = await session.executions();
+  } finally {
+    await session.close();
+  }
+  const finalResults = results.map((result) => ({ ...result, executions: executions[result.functionName] ?? result.executions }));
+  const failures = checkExpectations(finalResults);
+  const finishedAt = new Date();
+  const document: ResultsDocument = {
+    tool: '@lambda-keepalive/lab',
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    wallClockMs: finishedAt.getTime() - startedAt.getTime(),
+    parameters: { paths: options.paths, clients: options.clients, durationsSeconds: options.durationsSeconds, concurrency },
+    scale: { ...options.timeScale, idleLimitSeconds: REAL_SECONDS.idleLimit },
+    cells: finalResults,
+    executions,
+    expectations: { passed: failures.length === 0, failures },
+  };
+  const resultsFile = await writeResultsFile(options.outDirectory, document);
+  const chartFile = join(options.outDirectory, CHART_FILE_NAME);
+  const subtitle = `scale ${Number(options.timeScale.scale.toFixed(6))} · NAT idle ${options.timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s · paths ${options.paths.join(', ')}`;
+  await writeFileAtomically(chartFile, renderSurvivalChart(finalResults, { subtitle }));
+
+  log('');
+  log(renderResultsTable(finalResults));
+  log('');
+  log(formatExpectations(failures, finalResults));
+  log(`lab: ${cells.length} cells in ${(document.wallClockMs / 1000).toFixed(1)} s`);
+  log(`results: ${options.outDirectory} (results.json, ${CHART_FILE_NAME})`);
+  return { passed: failures.length === 0, document, resultsFile, chartFile };
+}
