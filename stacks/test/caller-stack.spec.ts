@@ -1,9 +1,9 @@
 import { Testing } from 'cdktf';
-import { CallerStack, type CallerStackProps } from '../src/stacks/caller-stack';
 import { InvalidStackOptionError } from '../src/errors';
+import { CallerStack, type CallerStackProps } from '../src/stacks/caller-stack';
 import { chooseStateBackend } from '../src/stacks/state-backend';
-import { ensureWorkspaceBundles } from './support/workspace-bundles';
 import { dataOf, oneResource, parseSynth, ref, resourcesOf, type Synthesized } from './support/synthesized';
+import { ensureWorkspaceBundles } from './support/workspace-bundles';
 
 function synthCallerStack(props: CallerStackProps = {}): Synthesized {
   const stack = new CallerStack(Testing.app(), 'caller-stack', props);
@@ -24,7 +24,9 @@ describe('caller-stack', () => {
   });
 
   it('synthesises the whole system in one stack', () => {
-    const counts = Object.fromEntries(Object.entries(synth.resource ?? {}).map(([type, byId]) => [type, Object.keys(byId).length]));
+    const counts = Object.fromEntries(
+      Object.entries(synth.resource ?? {}).map(([type, byId]) => [type, Object.keys(byId).length]),
+    );
     expect(counts).toEqual({
       aws_vpc: 1,
       aws_subnet: 4,
@@ -47,7 +49,9 @@ describe('caller-stack', () => {
 
   it('runs the caller in the private subnets, whose default route is the NAT gateway', () => {
     const [, caller] = oneResource(synth, 'aws_lambda_function', 'caller');
-    const privateSubnetRefs = [0, 1].map((index) => ref('aws_subnet', oneResource(synth, 'aws_subnet', `private-subnet-${index}`)[0], 'id'));
+    const privateSubnetRefs = [0, 1].map((index) =>
+      ref('aws_subnet', oneResource(synth, 'aws_subnet', `private-subnet-${index}`)[0], 'id'),
+    );
     expect(caller.vpc_config.subnet_ids).toEqual(privateSubnetRefs);
     const [natId] = oneResource(synth, 'aws_nat_gateway');
     for (const index of [0, 1]) {
@@ -64,22 +68,33 @@ describe('caller-stack', () => {
     expect(synth.variable?.use_lambda_endpoint).toMatchObject({ type: 'bool', default: false });
     const [, endpoint] = oneResource(synth, 'aws_vpc_endpoint');
     expect(endpoint).toMatchObject({ count: '${var.use_lambda_endpoint ? 1 : 0}', private_dns_enabled: true });
-    expect(synth.output?.lambda_path?.value).toBe('${var.use_lambda_endpoint ? "interface VPC endpoint" : "NAT gateway"}');
+    expect(synth.output?.lambda_path?.value).toBe(
+      '${var.use_lambda_endpoint ? "interface VPC endpoint" : "NAT gateway"}',
+    );
   });
 
   it('lets the caller invoke the callee (and its versions/aliases) only', () => {
     const [calleeId] = oneResource(synth, 'aws_lambda_function', 'callee');
     const calleeArn = ref('aws_lambda_function', calleeId, 'arn');
-    const invoke = permissionsOf(synth, 'caller').filter((statement) => statement.actions.some((a: string) => a.startsWith('lambda:')));
+    const invoke = permissionsOf(synth, 'caller').filter((statement) =>
+      statement.actions.some((a: string) => a.startsWith('lambda:')),
+    );
     expect(invoke).toEqual([
-      { sid: 'InvokeCalleeOnly', effect: 'Allow', actions: ['lambda:InvokeFunction'], resources: [calleeArn, `${calleeArn}:*`] },
+      {
+        sid: 'InvokeCalleeOnly',
+        effect: 'Allow',
+        actions: ['lambda:InvokeFunction'],
+        resources: [calleeArn, `${calleeArn}:*`],
+      },
     ]);
     // The callee may only write its own logs.
     expect(permissionsOf(synth, 'callee').map((statement) => statement.sid)).toEqual(['OwnLogStreams']);
     // No statement anywhere grants every action, and only the ENI statement uses "*".
     const all = [...permissionsOf(synth, 'caller'), ...permissionsOf(synth, 'callee')];
     expect(all.flatMap((statement) => statement.actions)).not.toContain('*');
-    expect(all.filter((statement) => statement.resources.includes('*')).map((statement) => statement.sid)).toEqual(['VpcNetworkInterfaces']);
+    expect(all.filter((statement) => statement.resources.includes('*')).map((statement) => statement.sid)).toEqual([
+      'VpcNetworkInterfaces',
+    ]);
   });
 
   it('opens no ingress from 0.0.0.0/0 anywhere; the caller group has no ingress and HTTPS egress only', () => {
@@ -92,12 +107,20 @@ describe('caller-stack', () => {
     expect(ingress.filter((rule) => rule.security_group_id === callerGroupRef)).toEqual([]);
     expect(ingress.map((rule) => rule.referenced_security_group_id)).toEqual([callerGroupRef]);
     expect(resourcesOf(synth, 'aws_vpc_security_group_egress_rule').map(([, rule]) => rule)).toEqual([
-      expect.objectContaining({ security_group_id: callerGroupRef, ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' }),
+      expect.objectContaining({
+        security_group_id: callerGroupRef,
+        ip_protocol: 'tcp',
+        from_port: 443,
+        to_port: 443,
+        cidr_ipv4: '0.0.0.0/0',
+      }),
     ]);
   });
 
   it('keeps logs 14 days', () => {
-    expect(resourcesOf(synth, 'aws_cloudwatch_log_group').map(([, group]) => [group.name, group.retention_in_days])).toEqual([
+    expect(
+      resourcesOf(synth, 'aws_cloudwatch_log_group').map(([, group]) => [group.name, group.retention_in_days]),
+    ).toEqual([
       ['/aws/lambda/lambda-keepalive-callee', 14],
       ['/aws/lambda/lambda-keepalive-caller', 14],
     ]);
@@ -120,11 +143,14 @@ describe('caller-stack', () => {
   it('validates the variables in Terraform: idle within the caller rule 1..340, sleep below the callee timeout', () => {
     expect(synth.variable?.keepalive_idle_seconds?.validation).toEqual([
       expect.objectContaining({
-        condition: '${((0 == (var.keepalive_idle_seconds % 1)) && ((1 <= var.keepalive_idle_seconds) && (var.keepalive_idle_seconds <= 340)))}',
+        condition:
+          '${((0 == (var.keepalive_idle_seconds % 1)) && ((1 <= var.keepalive_idle_seconds) && (var.keepalive_idle_seconds <= 340)))}',
       }),
     ]);
     expect(synth.variable?.callee_default_seconds?.validation).toEqual([
-      expect.objectContaining({ condition: '${((0 <= var.callee_default_seconds) && (var.callee_default_seconds < 850))}' }),
+      expect.objectContaining({
+        condition: '${((0 <= var.callee_default_seconds) && (var.callee_default_seconds < 850))}',
+      }),
     ]);
   });
 
@@ -134,7 +160,9 @@ describe('caller-stack', () => {
     expect(callee.timeout).toBe(850);
     expect(caller.timeout).toBe(900);
     expect(caller.timeout).toBeGreaterThan(callee.timeout);
-    expect(() => new CallerStack(Testing.app(), 'bad', { calleeTimeoutSeconds: 900, callerTimeoutSeconds: 900 })).toThrow(
+    expect(
+      () => new CallerStack(Testing.app(), 'bad', { calleeTimeoutSeconds: 900, callerTimeoutSeconds: 900 }),
+    ).toThrow(
       expect.objectContaining({ name: InvalidStackOptionError.name, field: 'CallerStack.callerTimeoutSeconds' }),
     );
   });
@@ -150,9 +178,17 @@ describe('caller-stack', () => {
 
   it('stores state locally by default and in S3 when asked', () => {
     expect(synth.terraform?.backend?.local?.path).toMatch(/stacks\/terraform-state\/terraform\.caller-stack\.tfstate$/);
-    const s3 = synthCallerStack({ stateBackend: chooseStateBackend('caller-stack', { STATE_S3_BUCKET: 'my-state', STATE_S3_REGION: 'eu-west-1' }) });
+    const s3 = synthCallerStack({
+      stateBackend: chooseStateBackend('caller-stack', { STATE_S3_BUCKET: 'my-state', STATE_S3_REGION: 'eu-west-1' }),
+    });
     expect(s3.terraform?.backend).toEqual({
-      s3: { bucket: 'my-state', key: 'lambda-keepalive/caller-stack.tfstate', region: 'eu-west-1', encrypt: true, use_lockfile: true },
+      s3: {
+        bucket: 'my-state',
+        key: 'lambda-keepalive/caller-stack.tfstate',
+        region: 'eu-west-1',
+        encrypt: true,
+        use_lockfile: true,
+      },
     });
   });
 
@@ -168,7 +204,7 @@ describe('caller-stack', () => {
         `--payload '\${jsonencode({"durationSeconds" = 400})}' out.json && cat out.json`,
     );
     expect(synth.output?.toggle_keepalive_command?.value).toBe(
-      "${var.keepalive ? \"cdktf deploy caller-stack --var='keepalive=false'\" : \"cdktf deploy caller-stack --var='keepalive=true'\"}",
+      '${var.keepalive ? "cdktf deploy caller-stack --var=\'keepalive=false\'" : "cdktf deploy caller-stack --var=\'keepalive=true\'"}',
     );
   });
 

@@ -1,5 +1,5 @@
-import { Testing, TerraformVariable } from 'cdktf';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { TerraformVariable, Testing } from 'cdktf';
 import { LambdaEndpoint, type LambdaEndpointProps } from '../src/constructs/lambda-endpoint';
 import { InvalidStackOptionError } from '../src/errors';
 import { dataOf, oneResource, parseSynth, ref, resourcesOf } from './support/synthesized';
@@ -63,8 +63,8 @@ describe('LambdaEndpoint', () => {
     ['subnetIds', { subnetIds: [] }],
     ['clientSecurityGroupIds', { clientSecurityGroupIds: [] }],
   ])('rejects an empty %s', (field, override) => {
-    expect(() => Testing.synthScope((scope) => new LambdaEndpoint(scope, 'endpoint', { ...baseProps, ...override }))).toThrow(
-      expect.objectContaining({ name: InvalidStackOptionError.name, field: `LambdaEndpoint.${field}` }),
-    );
+    expect(() =>
+      Testing.synthScope((scope) => new LambdaEndpoint(scope, 'endpoint', { ...baseProps, ...override })),
+    ).toThrow(expect.objectContaining({ name: InvalidStackOptionError.name, field: `LambdaEndpoint.${field}` }));
   });
 });

@@ -1,5 +1,5 @@
-import { Testing } from 'cdktf';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Testing } from 'cdktf';
 import { Network } from '../src/constructs/network';
 import { InvalidStackOptionError } from '../src/errors';
 import { oneResource, parseSynth, ref, resourcesOf } from './support/synthesized';
@@ -29,7 +29,10 @@ describe('Network', () => {
     const byName = Object.fromEntries(subnets.map(([, subnet]) => [subnet.tags.Name, subnet]));
     for (const index of [0, 1]) {
       const az = `\${element(data.aws_availability_zones.${zonesId}.names, ${index})}`;
-      expect(byName[`lk-public-${index}`]).toMatchObject({ availability_zone: az, cidr_block: `\${cidrsubnet("10.0.0.0/16", 2, ${index})}` });
+      expect(byName[`lk-public-${index}`]).toMatchObject({
+        availability_zone: az,
+        cidr_block: `\${cidrsubnet("10.0.0.0/16", 2, ${index})}`,
+      });
       expect(byName[`lk-private-${index}`]).toMatchObject({
         availability_zone: az,
         cidr_block: `\${cidrsubnet("10.0.0.0/16", 2, ${index + 2})}`,
@@ -84,7 +87,9 @@ describe('Network', () => {
   });
 
   it('takes a custom CIDR and rejects a bad one before anything is synthesised', () => {
-    expect(synthNetwork({ cidrBlock: '10.20.0.0/20' })).toHaveResourceWithProperties(Vpc, { cidr_block: '10.20.0.0/20' });
+    expect(synthNetwork({ cidrBlock: '10.20.0.0/20' })).toHaveResourceWithProperties(Vpc, {
+      cidr_block: '10.20.0.0/20',
+    });
     expect(() => synthNetwork({ cidrBlock: '10.20.0.0/8' })).toThrow(InvalidStackOptionError);
     expect(() => synthNetwork({ cidrBlock: '10.20.0.0/8' })).toThrow(/Network\.cidrBlock = "10\.20\.0\.0\/8"/);
   });

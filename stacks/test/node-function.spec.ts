@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import * as os from 'node:os';
-import { Testing } from 'cdktf';
+import * as path from 'node:path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { Testing } from 'cdktf';
 import { NodeFunction, type NodeFunctionProps } from '../src/constructs/node-function';
 import { InvalidStackOptionError, MissingBundleError } from '../src/errors';
 import { createFixtureBundle } from './support/fixture-bundle';
@@ -10,7 +10,12 @@ import { dataOf, oneResource, parseSynth, ref } from './support/synthesized';
 
 const synthFunction = (props: Partial<NodeFunctionProps> = {}) =>
   Testing.synthScope((scope) => {
-    new NodeFunction(scope, 'fn', { functionName: 'lk-fn', bundleDir: createFixtureBundle(), timeoutSeconds: 30, ...props });
+    new NodeFunction(scope, 'fn', {
+      functionName: 'lk-fn',
+      bundleDir: createFixtureBundle(),
+      timeoutSeconds: 30,
+      ...props,
+    });
   });
 
 /** The statements of the policy document whose logical id contains `idPart`. */
@@ -42,7 +47,9 @@ describe('NodeFunction', () => {
   it('creates its log group with 14-day retention by default, before the function', () => {
     const json = synthFunction();
     expect(json).toHaveResourceWithProperties(CloudwatchLogGroup, { name: '/aws/lambda/lk-fn', retention_in_days: 14 });
-    expect(synthFunction({ logRetentionDays: 30 })).toHaveResourceWithProperties(CloudwatchLogGroup, { retention_in_days: 30 });
+    expect(synthFunction({ logRetentionDays: 30 })).toHaveResourceWithProperties(CloudwatchLogGroup, {
+      retention_in_days: 30,
+    });
     const synth = parseSynth(json);
     const [logGroupId] = oneResource(synth, 'aws_cloudwatch_log_group');
     expect(oneResource(synth, 'aws_lambda_function')[1].depends_on).toContain(`aws_cloudwatch_log_group.${logGroupId}`);
@@ -51,7 +58,11 @@ describe('NodeFunction', () => {
   it('lets only Lambda assume the role and grants log writes to its own log group only', () => {
     const json = synthFunction();
     expect(statementsOf(json, 'assume-role')).toEqual([
-      { effect: 'Allow', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] },
+      {
+        effect: 'Allow',
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }],
+      },
     ]);
     const [logGroupId] = oneResource(parseSynth(json), 'aws_cloudwatch_log_group');
     expect(statementsOf(json, 'permissions')).toEqual([
@@ -69,7 +80,9 @@ describe('NodeFunction', () => {
     expect(json).toHaveResourceWithProperties(LambdaFunction, {
       vpc_config: { subnet_ids: ['subnet-a'], security_group_ids: ['sg-1'] },
     });
-    const vpcStatement = statementsOf(json, 'permissions').find((statement) => statement.sid === 'VpcNetworkInterfaces');
+    const vpcStatement = statementsOf(json, 'permissions').find(
+      (statement) => statement.sid === 'VpcNetworkInterfaces',
+    );
     expect(vpcStatement?.actions).toEqual([
       'ec2:CreateNetworkInterface',
       'ec2:DescribeNetworkInterfaces',
@@ -78,7 +91,9 @@ describe('NodeFunction', () => {
       'ec2:AssignPrivateIpAddresses',
       'ec2:UnassignPrivateIpAddresses',
     ]);
-    expect(statementsOf(json, 'permissions').flatMap((statement) => statement.actions)).not.toContain('logs:CreateLogGroup');
+    expect(statementsOf(json, 'permissions').flatMap((statement) => statement.actions)).not.toContain(
+      'logs:CreateLogGroup',
+    );
   });
 
   it('appends caller-supplied statements and makes the function wait for the role policy', () => {

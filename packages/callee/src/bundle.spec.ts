@@ -22,7 +22,11 @@ describe('built bundle dist/index.js', () => {
   afterEach(() => writeSpies.forEach((spy) => spy.mockRestore()));
 
   function logLines(): Array<Record<string, unknown>> {
-    return written.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    return written
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
   it('exports a handler that sleeps, returns the result and logs JSON lines', async () => {
@@ -43,6 +47,10 @@ describe('built bundle dist/index.js', () => {
     await expect(handler({ fail: true }, createFakeLambdaContext())).rejects.toMatchObject({
       name: 'CalleeRequestedFailureError',
     });
-    expect(logLines().at(-1)).toMatchObject({ level: 'ERROR', message: 'error', errorName: 'CalleeRequestedFailureError' });
+    expect(logLines().at(-1)).toMatchObject({
+      level: 'ERROR',
+      message: 'error',
+      errorName: 'CalleeRequestedFailureError',
+    });
   });
 });

@@ -27,7 +27,12 @@ describe('parseCalleeEvent', () => {
     ['a string event', 'hello', 'event', /must be a JSON object/],
     ['an array event', [1], 'event', /must be a JSON object/],
     ['a numeric event', 5, 'event', /must be a JSON object/],
-    ['a negative duration', { durationSeconds: -1 }, 'event.durationSeconds', /-1 is invalid: must be a finite number of seconds from 0 to 900/],
+    [
+      'a negative duration',
+      { durationSeconds: -1 },
+      'event.durationSeconds',
+      /-1 is invalid: must be a finite number of seconds from 0 to 900/,
+    ],
     ['a NaN duration', { durationSeconds: Number.NaN }, 'event.durationSeconds', /NaN is invalid/],
     ['an infinite duration', { durationSeconds: Infinity }, 'event.durationSeconds', /Infinity is invalid/],
     ['a string duration', { durationSeconds: '5' }, 'event.durationSeconds', /"5" is invalid/],

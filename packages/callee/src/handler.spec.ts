@@ -1,6 +1,6 @@
+import { createFakeLambdaContext, createRecordingLogger } from '@lambda-keepalive/test-kit';
 import { CalleeRequestedFailureError, InvalidCalleeInputError, SleepExceedsRemainingTimeError } from './errors';
 import { createCalleeHandler } from './handler';
-import { createFakeLambdaContext, createRecordingLogger } from '@lambda-keepalive/test-kit';
 
 /** The real timer, wrapped so a test can see whether (and how long) the handler slept. */
 function recordingSleep() {
@@ -32,7 +32,11 @@ describe('callee handler', () => {
 
   it('takes the default duration from CALLEE_DEFAULT_SECONDS', async () => {
     const { calls, sleep } = recordingSleep();
-    const handler = createCalleeHandler({ env: { CALLEE_DEFAULT_SECONDS: '0.1' }, logger: createRecordingLogger(), sleep });
+    const handler = createCalleeHandler({
+      env: { CALLEE_DEFAULT_SECONDS: '0.1' },
+      logger: createRecordingLogger(),
+      sleep,
+    });
 
     const result = await handler({}, createFakeLambdaContext());
 

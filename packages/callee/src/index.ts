@@ -1,8 +1,8 @@
 import { createCalleeHandler } from './handler';
 
-export { createCalleeHandler, type CalleeHandler, type CalleeHandlerOptions, type CalleeResult } from './handler';
-export { parseCalleeEvent, DEFAULT_SLEEP_SECONDS, MAX_SLEEP_SECONDS, type CalleeEvent } from './callee-event';
+export { type CalleeEvent, DEFAULT_SLEEP_SECONDS, MAX_SLEEP_SECONDS, parseCalleeEvent } from './callee-event';
 export * from './errors';
+export { type CalleeHandler, type CalleeHandlerOptions, type CalleeResult, createCalleeHandler } from './handler';
 
 /** The Lambda entry point (runtime handler `index.handler`). */
 export const handler = createCalleeHandler();

@@ -31,14 +31,20 @@ describe('caller bundle contents (dist/meta.json)', () => {
   it('keeps the environment and container credential links', () => {
     expect(inputs.some((input) => input.endsWith('lambda-bundle/src/lambda-credential-provider.mjs'))).toBe(true);
     expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/credential-provider-env/'))).toBe(true);
-    expect(inputs.some((input) => input.endsWith('@smithy/credential-provider-imds/dist-es/fromContainerMetadata.js'))).toBe(true);
+    expect(
+      inputs.some((input) => input.endsWith('@smithy/credential-provider-imds/dist-es/fromContainerMetadata.js')),
+    ).toBe(true);
   });
 
   it('bundles @lambda-keepalive/client from its ES sources, so only the used Lambda commands are in', () => {
     expect(inputs.some((input) => input.endsWith('keepalive-client/src/invoke.ts'))).toBe(true);
     expect(inputs.filter((input) => input.includes('keepalive-client/dist/'))).toEqual([]);
-    const lambdaCommands = inputs.filter((input) => /client-lambda\/dist-es\/commands\//.test(input)).map((input) => path.basename(input));
+    const lambdaCommands = inputs
+      .filter((input) => /client-lambda\/dist-es\/commands\//.test(input))
+      .map((input) => path.basename(input));
     expect(lambdaCommands).toEqual(['InvokeCommand.js']);
-    expect(inputs.filter((input) => /client-lambda\/dist-es\/(Lambda\.js|waiters\/|pagination\/)/.test(input))).toEqual([]);
+    expect(inputs.filter((input) => /client-lambda\/dist-es\/(Lambda\.js|waiters\/|pagination\/)/.test(input))).toEqual(
+      [],
+    );
   });
 });

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { useBundleFixture } from '@lambda-keepalive/test-kit';
 
 // The bundle replaces the SDK's default credential chain with the links a Lambda has
@@ -13,7 +13,10 @@ describe('bundle credentials (Lambda environment only)', () => {
   function signedWith(): { accessKeyId: string | undefined; sessionToken: unknown } {
     const [invocation] = fixture.server.invocations;
     const authorization = String(invocation?.headers.authorization ?? '');
-    return { accessKeyId: /Credential=([^/]+)\//.exec(authorization)?.[1], sessionToken: invocation?.headers['x-amz-security-token'] };
+    return {
+      accessKeyId: /Credential=([^/]+)\//.exec(authorization)?.[1],
+      sessionToken: invocation?.headers['x-amz-security-token'],
+    };
   }
 
   it('signs with the execution-role keys Lambda puts in the environment, session token included', async () => {
@@ -43,7 +46,11 @@ describe('bundle credentials (Lambda environment only)', () => {
   it('refuses AWS_PROFILE (no shared config in a Lambda) instead of silently using other keys', async () => {
     const { outcome } = await fixture.run({ CALLEE_FUNCTION_NAME: 'callee-fn', AWS_PROFILE: 'dev' }, event);
 
-    expect(outcome).toMatchObject({ outcome: 'error', name: 'CredentialsUnavailableError', message: expect.stringMatching(/AWS_PROFILE is "dev"/) });
+    expect(outcome).toMatchObject({
+      outcome: 'error',
+      name: 'CredentialsUnavailableError',
+      message: expect.stringMatching(/AWS_PROFILE is "dev"/),
+    });
     expect(fixture.server.invocations).toHaveLength(0);
   });
 
@@ -53,7 +60,14 @@ describe('bundle credentials (Lambda environment only)', () => {
       tokensSeen.push(req.headers.authorization);
       const expiration = new Date(Date.now() + 3_600_000).toISOString();
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ AccessKeyId: 'ASIACONTAINER', SecretAccessKey: 'container-secret', Token: 'container-session', Expiration: expiration }));
+      res.end(
+        JSON.stringify({
+          AccessKeyId: 'ASIACONTAINER',
+          SecretAccessKey: 'container-secret',
+          Token: 'container-session',
+          Expiration: expiration,
+        }),
+      );
     });
     await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
     try {

@@ -13,26 +13,41 @@ describe('built bundle dist/index.js', () => {
 
     expect(outcome).toEqual({
       outcome: 'result',
-      result: { calleeResult: { sleptMs: 1 }, elapsedMs: expect.any(Number), keepAlive: { enabled: true, idleSeconds: 45 } },
+      result: {
+        calleeResult: { sleptMs: 1 },
+        elapsedMs: expect.any(Number),
+        keepAlive: { enabled: true, idleSeconds: 45 },
+      },
     });
-    expect(fixture.server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }))).toEqual([
-      { functionName: 'callee-fn', payload: { durationSeconds: 0.1, payload: { secret: 'do-not-log' } } },
-    ]);
+    expect(
+      fixture.server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) })),
+    ).toEqual([{ functionName: 'callee-fn', payload: { durationSeconds: 0.1, payload: { secret: 'do-not-log' } } }]);
     const messages = logs.map((line) => line.message);
     expect(messages[0]).toBe('start');
     expect(messages.at(-1)).toBe('response');
-    expect(logs[0]).toMatchObject({ level: 'INFO', function_request_id: 'bundle-req', keepAlive: { enabled: true, idleSeconds: 45 } });
+    expect(logs[0]).toMatchObject({
+      level: 'INFO',
+      function_request_id: 'bundle-req',
+      keepAlive: { enabled: true, idleSeconds: 45 },
+    });
     // The client logs the connection it opened with the keepalive it applied.
-    expect(logs.some((line) => /connect/i.test(String(line.message)) && JSON.stringify(line).includes('45'))).toBe(true);
+    expect(logs.some((line) => /connect/i.test(String(line.message)) && JSON.stringify(line).includes('45'))).toBe(
+      true,
+    );
     expect(JSON.stringify(logs)).not.toContain('do-not-log');
     expect(JSON.stringify(logs)).not.toContain('test-secret');
   });
 
   it('keeps the client error names through minification (Lambda reports them as errorType)', async () => {
     fixture.server.respond = (_invocation, res) =>
-      sendJson(res, 200, { errorType: 'CalleeRequestedFailureError', errorMessage: 'asked to fail', trace: [] }, {
-        'X-Amz-Function-Error': 'Unhandled',
-      });
+      sendJson(
+        res,
+        200,
+        { errorType: 'CalleeRequestedFailureError', errorMessage: 'asked to fail', trace: [] },
+        {
+          'X-Amz-Function-Error': 'Unhandled',
+        },
+      );
     const { outcome, logs } = await runBundle({ CALLEE_FUNCTION_NAME: 'callee-fn' }, { durationSeconds: 1 });
 
     expect(outcome).toMatchObject({ outcome: 'error', name: 'CalleeFunctionError' });
@@ -42,7 +57,11 @@ describe('built bundle dist/index.js', () => {
   it('fails clearly on a missing CALLEE_FUNCTION_NAME and invokes nothing', async () => {
     const { outcome, logs } = await runBundle({}, { durationSeconds: 1 });
 
-    expect(outcome).toMatchObject({ outcome: 'error', name: 'CallerConfigError', message: expect.stringMatching(/CALLEE_FUNCTION_NAME/) });
+    expect(outcome).toMatchObject({
+      outcome: 'error',
+      name: 'CallerConfigError',
+      message: expect.stringMatching(/CALLEE_FUNCTION_NAME/),
+    });
     expect(logs.at(-1)).toMatchObject({ errorName: 'CallerConfigError', hint: expect.any(String) });
     expect(fixture.server.invocations).toHaveLength(0);
   });

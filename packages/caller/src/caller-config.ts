@@ -1,4 +1,4 @@
-import { resolveKeepAliveOptions, type ResolvedKeepAliveOptions } from '@lambda-keepalive/client';
+import { type ResolvedKeepAliveOptions, resolveKeepAliveOptions } from '@lambda-keepalive/client';
 import { CallerConfigError } from './errors';
 
 export interface CallerConfig {

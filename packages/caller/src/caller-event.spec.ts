@@ -22,12 +22,22 @@ describe('parseCallerEvent', () => {
   it.each([
     ['a string event', 'go', 'event', /must be a JSON object/],
     ['an array event', [], 'event', /must be a JSON object/],
-    ['a negative duration', { durationSeconds: -1 }, 'event.durationSeconds', /-1 is invalid: must be a finite number of seconds from 0 to 900/],
+    [
+      'a negative duration',
+      { durationSeconds: -1 },
+      'event.durationSeconds',
+      /-1 is invalid: must be a finite number of seconds from 0 to 900/,
+    ],
     ['a NaN duration', { durationSeconds: Number.NaN }, 'event.durationSeconds', /NaN is invalid/],
     ['an infinite duration', { durationSeconds: -Infinity }, 'event.durationSeconds', /-Infinity is invalid/],
     ['a string duration', { durationSeconds: '10' }, 'event.durationSeconds', /"10" is invalid/],
     ['a duration over 900 s', { durationSeconds: 1000 }, 'event.durationSeconds', /1000 is invalid/],
-    ['a misspelt key', { durationSecond: 5 }, 'event.durationSecond', /is not a known field \(allowed: durationSeconds, payload, fail\)/],
+    [
+      'a misspelt key',
+      { durationSecond: 5 },
+      'event.durationSecond',
+      /is not a known field \(allowed: durationSeconds, payload, fail\)/,
+    ],
     ['a non-boolean fail flag', { fail: 'yes' }, 'event.fail', /"yes" is invalid: must be true or false when present/],
   ])('rejects %s naming the field and the rule', (_label, event, field, message) => {
     let caught: unknown;
@@ -47,6 +57,10 @@ describe('summariseCallerEvent', () => {
     const summary = summariseCallerEvent({ durationSeconds: 3, payload: { secret: 'hunter2' } });
     expect(summary).toEqual({ durationSeconds: 3, payloadType: 'object', payloadBytes: 20 });
     expect(JSON.stringify(summary)).not.toContain('hunter2');
-    expect(summariseCallerEvent({})).toEqual({ durationSeconds: 'callee default', payloadType: 'undefined', payloadBytes: 0 });
+    expect(summariseCallerEvent({})).toEqual({
+      durationSeconds: 'callee default',
+      payloadType: 'undefined',
+      payloadBytes: 0,
+    });
   });
 });

@@ -54,7 +54,11 @@ export function parseCallerEvent(event: unknown): CallerEvent {
   }
   const { fail } = record;
   if (fail !== undefined && typeof fail !== 'boolean') {
-    throw new InvalidCallerEventError('event.fail', fail, 'must be true or false when present (true makes the callee throw)');
+    throw new InvalidCallerEventError(
+      'event.fail',
+      fail,
+      'must be true or false when present (true makes the callee throw)',
+    );
   }
   return {
     durationSeconds,

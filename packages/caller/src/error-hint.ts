@@ -11,7 +11,8 @@ const HINTS: Record<string, string> = {
   DeadlineExceededError:
     'this function ran out of time before the callee answered: raise the caller timeout above the callee duration',
   CalleeFunctionError: 'the callee ran and threw: see errorType here and the callee log group',
-  InvokeServiceError: 'the Lambda service refused the invoke: see statusCode (404 name/permission, 429 throttled, 5xx service)',
+  InvokeServiceError:
+    'the Lambda service refused the invoke: see statusCode (404 name/permission, 429 throttled, 5xx service)',
   ServiceUnreachableError:
     'no connection to the Lambda endpoint: check the route (NAT gateway or interface endpoint with private DNS), ' +
     'security groups, and AWS_ENDPOINT_URL_LAMBDA if set',

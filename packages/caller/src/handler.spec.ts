@@ -1,11 +1,25 @@
 import https from 'node:https';
 import { CalleeFunctionError, createLambdaClient } from '@lambda-keepalive/client';
-import { createFakeLambdaContext, createRecordingLogger, type LambdaTestServer, type Respond, sendJson, startLambdaTestServer, testClientConfig } from '@lambda-keepalive/test-kit';
-import { createCallerHandler, type CreateClientInput } from './handler';
+import {
+  createFakeLambdaContext,
+  createRecordingLogger,
+  type LambdaTestServer,
+  type Respond,
+  sendJson,
+  startLambdaTestServer,
+  testClientConfig,
+} from '@lambda-keepalive/test-kit';
+import { type CreateClientInput, createCallerHandler } from './handler';
+
 // The client package's real HTTPS Invoke server (tests only, by relative path: not part of its API).
 
 const CALLEE = 'callee-fn';
-const calleeResult = { sleptMs: 200, requestId: 'callee-req', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:00.200Z' };
+const calleeResult = {
+  sleptMs: 200,
+  requestId: 'callee-req',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  finishedAt: '2026-01-01T00:00:00.200Z',
+};
 
 const answerWithCalleeResult: Respond = (_invocation, res) => sendJson(res, 200, calleeResult);
 
@@ -23,7 +37,8 @@ describe('caller handler against a real HTTPS Invoke server', () => {
   });
 
   /** What the server saw: function name and the JSON payload the caller sent. */
-  const received = () => server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }));
+  const received = () =>
+    server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }));
   afterEach(() => agents.splice(0).forEach((agent) => agent.destroy()));
 
   /** The production client, pointed at the test server and trusting its self-signed certificate. */
@@ -40,12 +55,20 @@ describe('caller handler against a real HTTPS Invoke server', () => {
   }
 
   it('invokes the callee with {durationSeconds, payload} and returns the contracted shape', async () => {
-    const { handler, logger } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'on', KEEPALIVE_IDLE_SECONDS: '30' });
+    const { handler, logger } = callerWith({
+      CALLEE_FUNCTION_NAME: CALLEE,
+      KEEPALIVE: 'on',
+      KEEPALIVE_IDLE_SECONDS: '30',
+    });
 
     const result = await handler({ durationSeconds: 0.2, payload: { n: 1 } }, createFakeLambdaContext());
 
     expect(received()).toEqual([{ functionName: CALLEE, payload: { durationSeconds: 0.2, payload: { n: 1 } } }]);
-    expect(result).toEqual({ calleeResult, elapsedMs: expect.any(Number), keepAlive: { enabled: true, idleSeconds: 30 } });
+    expect(result).toEqual({
+      calleeResult,
+      elapsedMs: expect.any(Number),
+      keepAlive: { enabled: true, idleSeconds: 30 },
+    });
     const messages = logger.lines.map((line) => line.message);
     expect(messages[0]).toBe('start');
     expect(messages.at(-1)).toBe('response');
@@ -101,12 +124,19 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     const failure = handler({ durationSeconds: 1 }, createFakeLambdaContext());
 
     await expect(failure).rejects.toBeInstanceOf(CalleeFunctionError);
-    await expect(failure).rejects.toMatchObject({ name: 'CalleeFunctionError', errorType: 'CalleeRequestedFailureError' });
+    await expect(failure).rejects.toMatchObject({
+      name: 'CalleeFunctionError',
+      errorType: 'CalleeRequestedFailureError',
+    });
     expect(server.invocations).toHaveLength(1);
     expect(logger.lines.at(-1)).toMatchObject({
       level: 'error',
       message: 'error',
-      extra: { errorName: 'CalleeFunctionError', errorType: 'CalleeRequestedFailureError', hint: expect.stringMatching(/callee ran and threw/) },
+      extra: {
+        errorName: 'CalleeFunctionError',
+        errorType: 'CalleeRequestedFailureError',
+        hint: expect.stringMatching(/callee ran and threw/),
+      },
     });
   });
 
@@ -130,7 +160,11 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     ['a non-object event', 'now', /^event "now" is invalid: must be a JSON object/],
     ['a negative duration', { durationSeconds: -5 }, /^event.durationSeconds -5 is invalid/],
     ['a NaN duration', { durationSeconds: Number.NaN }, /^event.durationSeconds NaN is invalid/],
-    ['a duration over 900 s', { durationSeconds: 901 }, /^event.durationSeconds 901 is invalid: must be a finite number of seconds from 0 to 900/],
+    [
+      'a duration over 900 s',
+      { durationSeconds: 901 },
+      /^event.durationSeconds 901 is invalid: must be a finite number of seconds from 0 to 900/,
+    ],
     ['a string duration', { durationSeconds: '5' }, /^event.durationSeconds "5" is invalid/],
     ['an unknown key', { duration: 5 }, /^event.duration 5 is invalid: is not a known field/],
   ])('rejects %s with a clear error and invokes nothing', async (_label, event, message) => {
@@ -155,15 +189,55 @@ describe('caller handler against a real HTTPS Invoke server', () => {
 
   it.each([
     ['CALLEE_FUNCTION_NAME missing', {}, 'CallerConfigError', /CALLEE_FUNCTION_NAME undefined is invalid: must be set/],
-    ['CALLEE_FUNCTION_NAME empty', { CALLEE_FUNCTION_NAME: '' }, 'CallerConfigError', /CALLEE_FUNCTION_NAME "" is invalid/],
-    ['CALLEE_FUNCTION_NAME blank', { CALLEE_FUNCTION_NAME: '  ' }, 'CallerConfigError', /CALLEE_FUNCTION_NAME "  " is invalid/],
+    [
+      'CALLEE_FUNCTION_NAME empty',
+      { CALLEE_FUNCTION_NAME: '' },
+      'CallerConfigError',
+      /CALLEE_FUNCTION_NAME "" is invalid/,
+    ],
+    [
+      'CALLEE_FUNCTION_NAME blank',
+      { CALLEE_FUNCTION_NAME: '  ' },
+      'CallerConfigError',
+      /CALLEE_FUNCTION_NAME " {2}" is invalid/,
+    ],
     ['KEEPALIVE not a switch', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'maybe' }, 'InvalidOptionError', /KEEPALIVE/],
-    ['KEEPALIVE_IDLE_SECONDS too long', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '400' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS .*400/],
-    ['KEEPALIVE_IDLE_SECONDS not a number', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: 'abc' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "abc": must be an integer from 1 to 340/],
-    ['KEEPALIVE_IDLE_SECONDS zero', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '0' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "0": must be an integer from 1 to 340/],
-    ['KEEPALIVE_IDLE_SECONDS 350', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '350' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "350": must be an integer from 1 to 340/],
-    ['KEEPALIVE_IDLE_SECONDS negative', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '-1' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "-1": must be an integer/],
-    ['KEEPALIVE_IDLE_SECONDS fractional', { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '3.5' }, 'InvalidOptionError', /KEEPALIVE_IDLE_SECONDS is "3.5": must be an integer/],
+    [
+      'KEEPALIVE_IDLE_SECONDS too long',
+      { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '400' },
+      'InvalidOptionError',
+      /KEEPALIVE_IDLE_SECONDS .*400/,
+    ],
+    [
+      'KEEPALIVE_IDLE_SECONDS not a number',
+      { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: 'abc' },
+      'InvalidOptionError',
+      /KEEPALIVE_IDLE_SECONDS is "abc": must be an integer from 1 to 340/,
+    ],
+    [
+      'KEEPALIVE_IDLE_SECONDS zero',
+      { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '0' },
+      'InvalidOptionError',
+      /KEEPALIVE_IDLE_SECONDS is "0": must be an integer from 1 to 340/,
+    ],
+    [
+      'KEEPALIVE_IDLE_SECONDS 350',
+      { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '350' },
+      'InvalidOptionError',
+      /KEEPALIVE_IDLE_SECONDS is "350": must be an integer from 1 to 340/,
+    ],
+    [
+      'KEEPALIVE_IDLE_SECONDS negative',
+      { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '-1' },
+      'InvalidOptionError',
+      /KEEPALIVE_IDLE_SECONDS is "-1": must be an integer/,
+    ],
+    [
+      'KEEPALIVE_IDLE_SECONDS fractional',
+      { CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE_IDLE_SECONDS: '3.5' },
+      'InvalidOptionError',
+      /KEEPALIVE_IDLE_SECONDS is "3.5": must be an integer/,
+    ],
   ])('rejects %s with a clear error and invokes nothing', async (_label, env, name, message) => {
     let created = 0;
     const handler = createCallerHandler({

@@ -5,9 +5,9 @@ import {
   type ResolvedKeepAliveOptions,
 } from '@lambda-keepalive/client';
 import type { Context } from 'aws-lambda';
-import { readCallerConfig, type CallerConfig } from './caller-config';
-import { createDefaultLogger, type CallerLogger } from './caller-logger';
+import { type CallerConfig, readCallerConfig } from './caller-config';
 import { parseCallerEvent, summariseCallerEvent } from './caller-event';
+import { type CallerLogger, createDefaultLogger } from './caller-logger';
 import { hintFor } from './error-hint';
 
 export interface CallerResult<T = unknown> {
@@ -108,7 +108,9 @@ function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { errorName: 'NonError', errorMessage: String(error), hint: hintFor('') };
   const fields = error as unknown as Record<string, unknown>;
   const details = Object.fromEntries(
-    ['field', 'rule', 'statusCode', 'errorType', 'attempts'].filter((key) => fields[key] !== undefined).map((key) => [key, fields[key]]),
+    ['field', 'rule', 'statusCode', 'errorType', 'attempts']
+      .filter((key) => fields[key] !== undefined)
+      .map((key) => [key, fields[key]]),
   );
   const cause = error.cause instanceof Error ? { causeName: error.cause.name, causeMessage: error.cause.message } : {};
   return { errorName: error.name, errorMessage: error.message, hint: hintFor(error.name), ...details, ...cause };

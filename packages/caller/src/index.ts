@@ -1,8 +1,14 @@
 import { createCallerHandler } from './handler';
 
-export { createCallerHandler, type CallerHandler, type CallerHandlerOptions, type CallerResult, type CreateClientInput } from './handler';
-export { parseCallerEvent, MAX_DURATION_SECONDS, type CallerEvent } from './caller-event';
-export { CallerError, CallerConfigError, InvalidCallerEventError } from './errors';
+export { type CallerEvent, MAX_DURATION_SECONDS, parseCallerEvent } from './caller-event';
+export { CallerConfigError, CallerError, InvalidCallerEventError } from './errors';
+export {
+  type CallerHandler,
+  type CallerHandlerOptions,
+  type CallerResult,
+  type CreateClientInput,
+  createCallerHandler,
+} from './handler';
 
 /** The Lambda entry point (runtime handler `index.handler`); one client per container. */
 export const handler = createCallerHandler();

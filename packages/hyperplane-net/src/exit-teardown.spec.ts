@@ -33,7 +33,11 @@ describe('exit teardown registry', () => {
     const target = fakeProcess();
     const teardown = createExitTeardown(target);
     const first = { destroySync: jest.fn() };
-    const second = { destroySync: jest.fn(() => { throw new Error('boom'); }) };
+    const second = {
+      destroySync: jest.fn(() => {
+        throw new Error('boom');
+      }),
+    };
     const third = { destroySync: jest.fn() };
     [first, second, third].forEach((lab) => teardown.register(lab));
     target.emitter.emit('SIGTERM', 'SIGTERM');

@@ -3,6 +3,9 @@
  * interface VPC endpoint) built from Linux network namespaces, conntrack and nftables: flows idle past
  * the idle timeout are forgotten, the inside host's next packet gets RST, the outside host's is dropped.
  */
+
+export { type CreateLabNetworkOptions, createLabNetwork, type LabNetwork } from './lab-network';
+export { cleanupLeftoverLabs } from './leftover-cleanup';
 export {
   HyperplaneNetError,
   InvalidNetworkInputError,
@@ -10,8 +13,6 @@ export {
   NetworkPrivilegeError,
   NetworkSetupError,
 } from './network-errors';
-export { type CreateLabNetworkOptions, createLabNetwork, type LabNetwork } from './lab-network';
-export { cleanupLeftoverLabs } from './leftover-cleanup';
 export { assertLabPrivileges, checkLabPrivileges, type LabPrivileges } from './privileges';
 export { startTcpPeer, type TcpPeer, type TcpPeerEvent } from './tcp-peer';
 export { LAB_ADDRESSES, type LabHost, type Middlebox, SERVICE_PORT } from './topology';

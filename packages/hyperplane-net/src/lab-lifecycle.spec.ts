@@ -2,16 +2,19 @@
  * Root-only: builds real labs in network namespaces. Skips (printing why) when checkLabPrivileges() says no.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { privilegeGate } from '@lambda-keepalive/test-kit';
 import { cleanupLeftoverLabs, createLabNetwork, type LabNetwork } from './index';
 import { InvalidNetworkInputError, NetworkSetupError } from './network-errors';
 import { processStartTime } from './owner-record';
-import { privilegeGate } from '@lambda-keepalive/test-kit';
 import { checkLabPrivileges } from './privileges';
 import { startTcpPeer } from './tcp-peer';
-import { writeFileSync, mkdirSync } from 'node:fs';
 
 const namespacesNow = (): string[] =>
-  execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').map((line) => line.split(' ')[0] ?? '').filter(Boolean);
+  execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.split(' ')[0] ?? '')
+    .filter(Boolean);
 
 const needsRoot = privilegeGate('lab network tests', checkLabPrivileges).it;
 
@@ -84,7 +87,9 @@ describe('lab network lifecycle (root)', () => {
   needsRoot('rejects bad options before creating anything', async () => {
     const before = namespacesNow();
     await expect(createLabNetwork({ idleSeconds: 2.5 })).rejects.toThrow(InvalidNetworkInputError);
-    await expect(createLabNetwork({ idleSeconds: 0 })).rejects.toThrow(/idleSeconds: 0 is invalid: must be a positive whole number/);
+    await expect(createLabNetwork({ idleSeconds: 0 })).rejects.toThrow(
+      /idleSeconds: 0 is invalid: must be a positive whole number/,
+    );
     await expect(createLabNetwork({ idleSeconds: 3, runId: 'Bad-Id' })).rejects.toThrow(/runId/);
     expect(namespacesNow()).toEqual(before);
   });
@@ -97,7 +102,15 @@ describe('lab network lifecycle (root)', () => {
     execFileSync('ip', ['netns', 'add', `lk-${deadRun}-nat`]);
     mkdirSync('/run/lambda-keepalive-lab', { recursive: true });
     // An owner that is "gone": our PID with a start time that is not ours (as after PID reuse).
-    writeFileSync(`/run/lambda-keepalive-lab/${deadRun}.json`, JSON.stringify({ runId: deadRun, pid: process.pid, startTime: `${processStartTime(process.pid)}0`, namespaces: [] }));
+    writeFileSync(
+      `/run/lambda-keepalive-lab/${deadRun}.json`,
+      JSON.stringify({
+        runId: deadRun,
+        pid: process.pid,
+        startTime: `${processStartTime(process.pid)}0`,
+        namespaces: [],
+      }),
+    );
     try {
       const removed = await cleanupLeftoverLabs();
       expect(removed).toEqual(expect.arrayContaining([`lk-${orphanRun}-vpc`, `lk-${deadRun}-nat`]));

@@ -7,23 +7,32 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { validateIdleSeconds } from './conntrack-settings';
-import { InvalidNetworkInputError, HyperplaneNetError, NetworkSetupError } from './network-errors';
 import { type ExitTeardown, processExitTeardown } from './exit-teardown';
 import { buildLabTopology } from './lab-wiring';
 import {
+  applyNftables,
   type CommandResult,
   deleteConntrackEntries,
   deleteNamespace,
   deleteNamespaceSync,
   execInNamespace,
   listNftJson,
-  applyNftables,
   namespacePids,
   namespacePidsSync,
 } from './namespace-commands';
+import { HyperplaneNetError, InvalidNetworkInputError, NetworkSetupError } from './network-errors';
 import { FORWARDED_COUNTER, LAB_TABLE, parseCounterJson, renderBlackholeUpdate } from './nftables-ruleset';
 import { DEFAULT_OWNER_DIRECTORY, removeOwnerRecord, removeOwnerRecordSync, writeOwnerRecord } from './owner-record';
-import { LAB_ADDRESSES, LAB_HOSTS, type LabHost, MIDDLEBOXES, type Middlebox, namespaceNames, newRunId, validateRunId } from './topology';
+import {
+  LAB_ADDRESSES,
+  LAB_HOSTS,
+  type LabHost,
+  MIDDLEBOXES,
+  type Middlebox,
+  namespaceNames,
+  newRunId,
+  validateRunId,
+} from './topology';
 
 export interface LabNetwork {
   runId: string;
@@ -53,12 +62,14 @@ export interface CreateLabNetworkOptions {
 const PROCESS_GRACE_MS = 1000;
 
 function checkHost(host: unknown): LabHost {
-  if (!LAB_HOSTS.includes(host as LabHost)) throw new InvalidNetworkInputError('host', host, `must be one of ${LAB_HOSTS.join(', ')}`);
+  if (!LAB_HOSTS.includes(host as LabHost))
+    throw new InvalidNetworkInputError('host', host, `must be one of ${LAB_HOSTS.join(', ')}`);
   return host as LabHost;
 }
 
 function checkBox(box: unknown): Middlebox {
-  if (!MIDDLEBOXES.includes(box as Middlebox)) throw new InvalidNetworkInputError('box', box, `must be one of ${MIDDLEBOXES.join(', ')}`);
+  if (!MIDDLEBOXES.includes(box as Middlebox))
+    throw new InvalidNetworkInputError('box', box, `must be one of ${MIDDLEBOXES.join(', ')}`);
   return box as Middlebox;
 }
 
@@ -95,10 +106,18 @@ class NamespaceLab implements LabNetwork {
 
   async build(): Promise<void> {
     try {
-      await writeOwnerRecord(this.runId, LAB_HOSTS.map((host) => this.namespaces[host]), this.ownerDirectory);
+      await writeOwnerRecord(
+        this.runId,
+        LAB_HOSTS.map((host) => this.namespaces[host]),
+        this.ownerDirectory,
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new InvalidNetworkInputError('runId', this.runId, 'is already used by another lab run (owner record exists)');
+        throw new InvalidNetworkInputError(
+          'runId',
+          this.runId,
+          'is already used by another lab run (owner record exists)',
+        );
       }
       throw error;
     }
@@ -184,7 +203,12 @@ export async function createLabNetwork(options: CreateLabNetworkOptions): Promis
   }
   const idleSeconds = validateIdleSeconds(options.idleSeconds);
   const runId = options.runId === undefined ? newRunId() : validateRunId(options.runId);
-  const lab = new NamespaceLab(runId, idleSeconds, options.ownerDirectory ?? DEFAULT_OWNER_DIRECTORY, options.exitTeardown ?? processExitTeardown);
+  const lab = new NamespaceLab(
+    runId,
+    idleSeconds,
+    options.ownerDirectory ?? DEFAULT_OWNER_DIRECTORY,
+    options.exitTeardown ?? processExitTeardown,
+  );
   try {
     await lab.build();
   } catch (error) {

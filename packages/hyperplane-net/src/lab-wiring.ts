@@ -3,9 +3,10 @@
  * command scoped to a lab namespace. Each veth is created inside a lab namespace with its peer placed
  * directly into the other one (`peer name X netns Y`), so no interface ever appears in the root namespace.
  */
-import { renderMiddleboxRuleset } from './nftables-ruleset';
+
 import { middleboxSysctls } from './conntrack-settings';
 import { addNamespace, applyNftables, ipIn, setSysctls } from './namespace-commands';
+import { renderMiddleboxRuleset } from './nftables-ruleset';
 import {
   INTERFACES,
   LAB_ADDRESSES,
@@ -34,7 +35,18 @@ async function addLeg(
   legName: string,
   legAddress: string,
 ): Promise<void> {
-  await ipIn(bridgeNamespace, ['link', 'add', portName, 'type', 'veth', 'peer', 'name', legName, 'netns', boxNamespace]);
+  await ipIn(bridgeNamespace, [
+    'link',
+    'add',
+    portName,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    legName,
+    'netns',
+    boxNamespace,
+  ]);
   await ipIn(bridgeNamespace, ['link', 'set', portName, 'master', bridge, 'up']);
   await ipIn(boxNamespace, ['addr', 'add', withPrefix(legAddress), 'dev', legName]);
   await ipIn(boxNamespace, ['link', 'set', legName, 'up']);
@@ -65,8 +77,22 @@ export async function buildLabTopology(
   for (const box of MIDDLEBOXES) {
     const boxNamespace = namespaces[box];
     const { inside, outside } = MIDDLEBOX_ADDRESSES[box];
-    await addLeg(namespaces.vpc, INTERFACES.vpcBridge, PORT_TOWARDS[box], boxNamespace, INTERFACES.middleboxInside, inside);
-    await addLeg(namespaces.lambdaService, INTERFACES.serviceBridge, PORT_TOWARDS[box], boxNamespace, INTERFACES.middleboxOutside, outside);
+    await addLeg(
+      namespaces.vpc,
+      INTERFACES.vpcBridge,
+      PORT_TOWARDS[box],
+      boxNamespace,
+      INTERFACES.middleboxInside,
+      inside,
+    );
+    await addLeg(
+      namespaces.lambdaService,
+      INTERFACES.serviceBridge,
+      PORT_TOWARDS[box],
+      boxNamespace,
+      INTERFACES.middleboxOutside,
+      outside,
+    );
     // Settings before rules, so no flow is ever tracked with the default 5-day established timeout.
     await setSysctls(boxNamespace, middleboxSysctls(idleSeconds));
     await applyNftables(boxNamespace, renderMiddleboxRuleset({ box }));

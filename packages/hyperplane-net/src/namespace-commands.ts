@@ -14,13 +14,18 @@ export interface CommandResult {
 /** Runs a command and resolves with its output and exit code (never rejects on a non-zero exit). */
 export function runCommand(command: string, args: readonly string[], input?: string): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = execFile(command, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        reject(new NetworkCommandError(command, args, null, String(stderr || error.message), error));
-        return;
-      }
-      resolve({ stdout, stderr, code: error ? Number(error.code) : 0 });
-    });
+    const child = execFile(
+      command,
+      args,
+      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          reject(new NetworkCommandError(command, args, null, String(stderr || error.message), error));
+          return;
+        }
+        resolve({ stdout, stderr, code: error ? Number(error.code) : 0 });
+      },
+    );
     if (input !== undefined) child.stdin?.end(input);
   });
 }
@@ -32,7 +37,12 @@ export async function runChecked(command: string, args: readonly string[], input
   return result;
 }
 
-export function execInNamespace(namespace: string, command: string, args: readonly string[], input?: string): Promise<CommandResult> {
+export function execInNamespace(
+  namespace: string,
+  command: string,
+  args: readonly string[],
+  input?: string,
+): Promise<CommandResult> {
   return runCommand('ip', ['netns', 'exec', namespace, command, ...args], input);
 }
 
@@ -47,7 +57,10 @@ export function addNamespace(namespace: string): Promise<CommandResult> {
 export async function listNamespaces(): Promise<string[]> {
   const { stdout } = await runChecked('ip', ['netns', 'list']);
   // Lines look like "lk-abc-vpc (id: 3)" or just "lk-abc-vpc".
-  return stdout.split('\n').map((line) => line.trim().split(/\s+/)[0] ?? '').filter((name) => name.length > 0);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/)[0] ?? '')
+    .filter((name) => name.length > 0);
 }
 
 /** Deletes a namespace; a namespace that is already gone is not an error (destroy is idempotent). */
@@ -71,13 +84,22 @@ export function deleteNamespaceSync(namespace: string): void {
 export async function namespacePids(namespace: string): Promise<number[]> {
   const result = await runCommand('ip', ['netns', 'pids', namespace]);
   if (result.code !== 0) return [];
-  return result.stdout.split('\n').map((line) => Number(line.trim())).filter((pid) => Number.isInteger(pid) && pid > 0);
+  return result.stdout
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((pid) => Number.isInteger(pid) && pid > 0);
 }
 
 export function namespacePidsSync(namespace: string): number[] {
   try {
-    const stdout = execFileSync('ip', ['netns', 'pids', namespace], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return stdout.split('\n').map((line) => Number(line.trim())).filter((pid) => Number.isInteger(pid) && pid > 0);
+    const stdout = execFileSync('ip', ['netns', 'pids', namespace], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return stdout
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((pid) => Number.isInteger(pid) && pid > 0);
   } catch {
     return [];
   }
@@ -91,7 +113,8 @@ export async function setSysctls(namespace: string, settings: Record<string, str
 
 export async function applyNftables(namespace: string, ruleset: string): Promise<void> {
   const result = await execInNamespace(namespace, 'nft', ['-f', '-'], ruleset);
-  if (result.code !== 0) throw new NetworkCommandError('nft', ['-f', '-', `(in ${namespace})`], result.code, result.stderr);
+  if (result.code !== 0)
+    throw new NetworkCommandError('nft', ['-f', '-', `(in ${namespace})`], result.code, result.stderr);
 }
 
 export async function listNftJson(namespace: string, args: readonly string[]): Promise<string> {

@@ -31,7 +31,9 @@ describe('renderMiddleboxRuleset', () => {
 
 describe('renderBlackholeUpdate', () => {
   it('on: flush then one drop rule; off: only the flush', () => {
-    expect(renderBlackholeUpdate(true)).toBe('flush chain ip lk_hyperplane blackhole\nadd rule ip lk_hyperplane blackhole drop\n');
+    expect(renderBlackholeUpdate(true)).toBe(
+      'flush chain ip lk_hyperplane blackhole\nadd rule ip lk_hyperplane blackhole drop\n',
+    );
     expect(renderBlackholeUpdate(false)).toBe('flush chain ip lk_hyperplane blackhole\n');
   });
 });
@@ -39,7 +41,10 @@ describe('renderBlackholeUpdate', () => {
 describe('parseCounterJson', () => {
   it('reads packets and bytes from nft -j output', () => {
     const json = JSON.stringify({
-      nftables: [{ metainfo: { version: '1.0.6' } }, { counter: { family: 'ip', name: 'forwarded', packets: 12, bytes: 3456 } }],
+      nftables: [
+        { metainfo: { version: '1.0.6' } },
+        { counter: { family: 'ip', name: 'forwarded', packets: 12, bytes: 3456 } },
+      ],
     });
     expect(parseCounterJson(json)).toEqual({ packets: 12, bytes: 3456 });
   });

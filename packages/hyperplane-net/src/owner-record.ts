@@ -50,7 +50,10 @@ export async function writeOwnerRecord(
   await writeFile(recordPath(directory, runId), `${JSON.stringify(record)}\n`, { flag: 'wx' });
 }
 
-export async function readOwnerRecord(runId: string, directory = DEFAULT_OWNER_DIRECTORY): Promise<OwnerRecord | undefined> {
+export async function readOwnerRecord(
+  runId: string,
+  directory = DEFAULT_OWNER_DIRECTORY,
+): Promise<OwnerRecord | undefined> {
   try {
     return JSON.parse(await readFile(recordPath(directory, runId), 'utf8')) as OwnerRecord;
   } catch {

@@ -6,8 +6,8 @@
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { NetworkPrivilegeError } from './network-errors';
 import { addNamespace, deleteNamespace } from './namespace-commands';
+import { NetworkPrivilegeError } from './network-errors';
 
 const CAP_NET_ADMIN = 12n;
 const CAP_SYS_ADMIN = 21n;
@@ -59,9 +59,13 @@ export async function checkLabPrivileges(): Promise<LabPrivileges> {
   if (process.platform !== 'linux') {
     return { ok: false, reason: `the lab needs Linux network namespaces; this is ${process.platform}` };
   }
-  const missingPrograms = REQUIRED_PROGRAMS.filter(({ program }) => findProgram(program, process.env.PATH) === undefined);
+  const missingPrograms = REQUIRED_PROGRAMS.filter(
+    ({ program }) => findProgram(program, process.env.PATH) === undefined,
+  );
   if (missingPrograms.length > 0) {
-    const list = missingPrograms.map(({ program, debianPackage }) => `${program} (Debian package ${debianPackage})`).join(', ');
+    const list = missingPrograms
+      .map(({ program, debianPackage }) => `${program} (Debian package ${debianPackage})`)
+      .join(', ');
     return { ok: false, reason: `the lab needs these programs on PATH (PATH=${process.env.PATH ?? ''}): ${list}` };
   }
   const missingCaps = missingCapabilities(effectiveCapabilities());

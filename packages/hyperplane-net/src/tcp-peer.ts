@@ -82,7 +82,12 @@ export interface TcpPeer {
 }
 
 export interface SpawnsInLab {
-  spawnIn(host: LabHost, command: string, args: string[], options?: { stdio?: Array<'pipe' | 'inherit' | 'ignore'> }): ChildProcess;
+  spawnIn(
+    host: LabHost,
+    command: string,
+    args: string[],
+    options?: { stdio?: Array<'pipe' | 'inherit' | 'ignore'> },
+  ): ChildProcess;
 }
 
 export function startTcpPeer(lab: SpawnsInLab, host: LabHost): TcpPeer {
@@ -111,7 +116,9 @@ export function startTcpPeer(lab: SpawnsInLab, host: LabHost): TcpPeer {
       const wake = (): void => void check();
       const timer = setTimeout(() => {
         waiters.delete(wake);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description}; events: ${JSON.stringify(events)}`));
+        reject(
+          new Error(`timed out after ${timeoutMs} ms waiting for ${description}; events: ${JSON.stringify(events)}`),
+        );
       }, timeoutMs);
       waiters.add(wake);
       check();
@@ -121,11 +128,19 @@ export function startTcpPeer(lab: SpawnsInLab, host: LabHost): TcpPeer {
     events,
     listen(listenHost, port) {
       send({ command: 'listen', host: listenHost, port });
-      return waitFor((event) => event.event === 'listening' || (event.event === 'error' && event.conn === 'server'), 5000, 'listening');
+      return waitFor(
+        (event) => event.event === 'listening' || (event.event === 'error' && event.conn === 'server'),
+        5000,
+        'listening',
+      );
     },
     connect(conn, connectHost, port, keepAliveMs) {
       send({ command: 'connect', conn, host: connectHost, port, keepAliveMs });
-      return waitFor((event) => event.conn === conn && (event.event === 'connected' || event.event === 'error'), 5000, `${conn} connected`);
+      return waitFor(
+        (event) => event.conn === conn && (event.event === 'connected' || event.event === 'error'),
+        5000,
+        `${conn} connected`,
+      );
     },
     write: (conn, text) => send({ command: 'write', conn, text }),
     waitFor,

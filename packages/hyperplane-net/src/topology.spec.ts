@@ -1,11 +1,16 @@
-import { validateIdleSeconds, middleboxSysctls } from './conntrack-settings';
+import { middleboxSysctls, validateIdleSeconds } from './conntrack-settings';
 import { InvalidNetworkInputError } from './network-errors';
 import { LAB_HOSTS, namespaceNames, newRunId, parseNamespaceName, validateRunId } from './topology';
 
 describe('namespace names', () => {
   it('are lk-<runId>-<host>, at most 15 characters, and parse back', () => {
     const names = namespaceNames('abcd1234');
-    expect(names).toEqual({ vpc: 'lk-abcd1234-vpc', natGateway: 'lk-abcd1234-nat', interfaceEndpoint: 'lk-abcd1234-ep', lambdaService: 'lk-abcd1234-svc' });
+    expect(names).toEqual({
+      vpc: 'lk-abcd1234-vpc',
+      natGateway: 'lk-abcd1234-nat',
+      interfaceEndpoint: 'lk-abcd1234-ep',
+      lambdaService: 'lk-abcd1234-svc',
+    });
     for (const host of LAB_HOSTS) {
       expect(names[host].length).toBeLessThanOrEqual(15);
       expect(parseNamespaceName(names[host])).toEqual({ runId: 'abcd1234', host });
@@ -23,7 +28,12 @@ describe('namespace names', () => {
     expect(newRunId(() => 0.999)).toBe('zzzzzzzz');
   });
 
-  it.each([['', 'empty'], ['UPPER', 'uppercase'], ['toolong123', 'too long'], [7, 'not a string']])('rejects run id %p (%s)', (runId: unknown, _why: string) => {
+  it.each([
+    ['', 'empty'],
+    ['UPPER', 'uppercase'],
+    ['toolong123', 'too long'],
+    [7, 'not a string'],
+  ])('rejects run id %p (%s)', (runId: unknown, _why: string) => {
     expect(() => validateRunId(runId)).toThrow(InvalidNetworkInputError);
     expect(() => validateRunId(runId)).toThrow(/runId/);
   });

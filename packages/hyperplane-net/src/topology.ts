@@ -68,7 +68,11 @@ const RUN_ID_PATTERN = /^[a-z0-9]{1,8}$/;
 
 export function validateRunId(runId: unknown): string {
   if (typeof runId !== 'string' || !RUN_ID_PATTERN.test(runId)) {
-    throw new InvalidNetworkInputError('runId', runId, 'must be 1-8 lowercase letters or digits (it is part of namespace names)');
+    throw new InvalidNetworkInputError(
+      'runId',
+      runId,
+      'must be 1-8 lowercase letters or digits (it is part of namespace names)',
+    );
   }
   return runId;
 }

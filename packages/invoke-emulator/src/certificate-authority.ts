@@ -9,7 +9,8 @@ export interface ServerCertificates {
   keyPem: string;
 }
 
-const DNS_NAME = /^(?=.{1,253}$)(?:\*\.)?[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const DNS_NAME =
+  /^(?=.{1,253}$)(?:\*\.)?[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const VALID_DAYS = 2;
 
 /**
@@ -17,18 +18,26 @@ const VALID_DAYS = 2;
  * as IP SANs (clients connect by address), plus any DNS names (e.g. lambda.<region>.amazonaws.com).
  * The CA key is discarded: nothing else can ever be signed by it. Made with selfsigned (@peculiar/x509).
  */
-export async function createServerCertificates(input: { ipAddresses: string[]; dnsNames?: string[] }):
-  Promise<ServerCertificates> {
+export async function createServerCertificates(input: {
+  ipAddresses: string[];
+  dnsNames?: string[];
+}): Promise<ServerCertificates> {
   const ipAddresses = input?.ipAddresses;
   const dnsNames = input?.dnsNames ?? [];
   if (!Array.isArray(ipAddresses) || ipAddresses.length + dnsNames.length === 0) {
-    throw new InvalidEmulatorInputError('ipAddresses', ipAddresses, 'must be an array; with dnsNames, at least one name');
+    throw new InvalidEmulatorInputError(
+      'ipAddresses',
+      ipAddresses,
+      'must be an array; with dnsNames, at least one name',
+    );
   }
   ipAddresses.forEach((ip, index) => {
-    if (typeof ip !== 'string' || isIP(ip) === 0) throw new InvalidEmulatorInputError(`ipAddresses[${index}]`, ip, 'must be an IPv4 or IPv6 address');
+    if (typeof ip !== 'string' || isIP(ip) === 0)
+      throw new InvalidEmulatorInputError(`ipAddresses[${index}]`, ip, 'must be an IPv4 or IPv6 address');
   });
   dnsNames.forEach((name, index) => {
-    if (typeof name !== 'string' || !DNS_NAME.test(name)) throw new InvalidEmulatorInputError(`dnsNames[${index}]`, name, 'must be a DNS name');
+    if (typeof name !== 'string' || !DNS_NAME.test(name))
+      throw new InvalidEmulatorInputError(`dnsNames[${index}]`, name, 'must be a DNS name');
   });
 
   const notBeforeDate = new Date(Date.now() - 60_000);
@@ -48,10 +57,13 @@ export async function createServerCertificates(input: { ipAddresses: string[]; d
       { name: 'basicConstraints', cA: false, critical: true },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [
-        ...ipAddresses.map((ip) => ({ type: 7 as const, ip })),
-        ...dnsNames.map((value) => ({ type: 2 as const, value })),
-      ] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          ...ipAddresses.map((ip) => ({ type: 7 as const, ip })),
+          ...dnsNames.map((value) => ({ type: 2 as const, value })),
+        ],
+      },
     ],
   });
   return { caCertPem: ca.cert, certPem: leaf.cert, keyPem: leaf.private };

@@ -23,7 +23,10 @@ describe('parseEmulatorCommand', () => {
 
   it('resolves relative paths against the working directory', () => {
     const command = parseEmulatorCommand(['--function', `a=${basename(bundle)}`, '--ca-dir', 'ca'], tmpdir());
-    expect(command).toMatchObject({ functions: [{ name: 'a', handlerFile: bundle }], caDirectory: join(tmpdir(), 'ca') });
+    expect(command).toMatchObject({
+      functions: [{ name: 'a', handlerFile: bundle }],
+      caDirectory: join(tmpdir(), 'ca'),
+    });
   });
 
   it('takes --config alone, and --help', () => {

@@ -66,13 +66,21 @@ export function parseEmulatorCommand(argv: readonly string[], cwd = process.cwd(
   if (values.config !== undefined) {
     const extra = Object.keys(values).filter((name) => name !== 'config');
     if (extra.length > 0) {
-      throw new InvalidEmulatorInputError('--config', values.config, `takes no other flag (also given: --${extra.join(', --')})`);
+      throw new InvalidEmulatorInputError(
+        '--config',
+        values.config,
+        `takes no other flag (also given: --${extra.join(', --')})`,
+      );
     }
     return { kind: 'config', file: resolve(cwd, values.config) };
   }
   const functions = (values.function ?? []).map((text) => parseFunctionFlag(text, cwd));
   if (functions.length === 0) {
-    throw new InvalidEmulatorInputError('--function', undefined, 'is required (or --config): --function <name>=<bundle.js>');
+    throw new InvalidEmulatorInputError(
+      '--function',
+      undefined,
+      'is required (or --config): --function <name>=<bundle.js>',
+    );
   }
   const duplicate = functions.find((fn, index) => functions.findIndex((other) => other.name === fn.name) !== index);
   if (duplicate) throw new InvalidEmulatorInputError('--function', duplicate.name, 'names a function twice');
@@ -80,7 +88,12 @@ export function parseEmulatorCommand(argv: readonly string[], cwd = process.cwd(
     kind: 'functions',
     host: values.host ?? '127.0.0.1',
     port: parseWhole('--port', values.port ?? '0', 0, 65535),
-    timeoutSeconds: parseWhole('--timeout', values.timeout ?? String(LAMBDA_MAX_TIMEOUT_SECONDS), 1, LAMBDA_MAX_TIMEOUT_SECONDS),
+    timeoutSeconds: parseWhole(
+      '--timeout',
+      values.timeout ?? String(LAMBDA_MAX_TIMEOUT_SECONDS),
+      1,
+      LAMBDA_MAX_TIMEOUT_SECONDS,
+    ),
     functions,
     caDirectory: values['ca-dir'] === undefined ? undefined : resolve(cwd, values['ca-dir']),
   };

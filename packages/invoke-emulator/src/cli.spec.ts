@@ -1,21 +1,28 @@
 /** The BUILT bin (turbo's test task depends on build): what the lab spawns and what a person runs. */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { assertBuilt } from '@lambda-keepalive/test-kit';
-import { HandlerDirectory, encodePayload, serverCertificates, sdkClient } from '../test/support/emulator-test-kit';
+import { encodePayload, HandlerDirectory, sdkClient, serverCertificates } from '../test/support/emulator-test-kit';
 import type { RunningEmulator } from './invoke-emulator';
 
 const MAIN_JS = join(__dirname, '..', 'dist', 'cli.js');
 
 const handlers = new HandlerDirectory();
-const echoFile = handlers.write('echo', `exports.handler = async (event) => { console.log('to the tail, not stdout'); return event; };`);
+const echoFile = handlers.write(
+  'echo',
+  `exports.handler = async (event) => { console.log('to the tail, not stdout'); return event; };`,
+);
 
 afterAll(() => handlers.remove());
 
-interface Cli { child: ChildProcessWithoutNullStreams; lines: Record<string, unknown>[]; next(event: string): Promise<Record<string, unknown>> }
+interface Cli {
+  child: ChildProcessWithoutNullStreams;
+  lines: Record<string, unknown>[];
+  next(event: string): Promise<Record<string, unknown>>;
+}
 
 function startCli(args: string[]): Cli & { stderr(): string } {
   assertBuilt(MAIN_JS);
@@ -44,8 +51,13 @@ async function writeConfig(name: string, config: object): Promise<string> {
 
 async function validConfig(name: string): Promise<string> {
   const certs = await serverCertificates();
-  return writeConfig(name, { host: '127.0.0.1', port: 0, certPem: certs.certPem, keyPem: certs.keyPem,
-    functions: [{ name: 'echo', handlerFile: echoFile, timeoutSeconds: 5 }] });
+  return writeConfig(name, {
+    host: '127.0.0.1',
+    port: 0,
+    certPem: certs.certPem,
+    keyPem: certs.keyPem,
+    functions: [{ name: 'echo', handlerFile: echoFile, timeoutSeconds: 5 }],
+  });
 }
 
 const exited = (child: ChildProcessWithoutNullStreams) =>
@@ -71,8 +83,15 @@ test('the CLI prints ready, invocation events and counts, answers commands and e
   const exit = exited(cli.child);
   cli.child.kill('SIGTERM');
   expect(await exit).toBe(0);
-  expect(cli.lines.map((l) => l.event)).toEqual(['ready', 'invocation-start', 'invocation-end', 'executions',
-    'connections-reset', 'command-error', 'closed']);
+  expect(cli.lines.map((l) => l.event)).toEqual([
+    'ready',
+    'invocation-start',
+    'invocation-end',
+    'executions',
+    'connections-reset',
+    'command-error',
+    'closed',
+  ]);
   expect(cli.lines[2]).toMatchObject({ function: 'echo', outcome: 'ok', requestId: cli.lines[1]?.requestId });
   expect(cli.lines.at(-1)).toEqual({ event: 'closed', reason: 'SIGTERM', counts: { echo: 1 } });
 });
@@ -88,13 +107,22 @@ test('the CLI exits 0 when stdin ends', async () => {
 
 test('a bad config exits 1 with an error line naming the field and the rule', async () => {
   const certs = await serverCertificates();
-  const cli = startCli(['--config', await writeConfig('bad', { host: '127.0.0.1', port: 0, certPem: certs.certPem,
-    keyPem: certs.keyPem, functions: [{ name: 'echo', handlerFile: 'relative.js', timeoutSeconds: 5 }] })]);
+  const cli = startCli([
+    '--config',
+    await writeConfig('bad', {
+      host: '127.0.0.1',
+      port: 0,
+      certPem: certs.certPem,
+      keyPem: certs.keyPem,
+      functions: [{ name: 'echo', handlerFile: 'relative.js', timeoutSeconds: 5 }],
+    }),
+  ]);
   const exit = exited(cli.child);
   const error = await cli.next('error');
   expect(await exit).toBe(1);
-  expect(error.message).toBe('functions[0].handlerFile: "relative.js" is invalid: ' +
-    'must be an absolute path to a CommonJS bundle');
+  expect(error.message).toBe(
+    'functions[0].handlerFile: "relative.js" is invalid: ' + 'must be an absolute path to a CommonJS bundle',
+  );
 });
 
 test('--function makes its own CA, writes the file to trust, says what to export, and serves the bundle', async () => {
@@ -126,6 +154,8 @@ test('a bad flag exits 1 before listening, naming the flag and the rule', async 
   const exit = exited(cli.child);
   const error = await cli.next('error');
   expect(await exit).toBe(1);
-  expect(error.message).toMatch(/^--function: "echo=\/no\/such\/bundle\.js" is invalid: names a bundle that does not exist/);
+  expect(error.message).toMatch(
+    /^--function: "echo=\/no\/such\/bundle\.js" is invalid: names a bundle that does not exist/,
+  );
   expect(cli.lines.map((line) => line.event)).toEqual(['error']);
 });

@@ -43,7 +43,8 @@ async function selfSignedConfig(command: FunctionsCommand): Promise<{ config: Em
   const dnsNames = ['localhost', ...(isIP(command.host) ? [] : [command.host])];
   const certificates = await createServerCertificates({ ipAddresses, dnsNames });
   const directory = command.caDirectory ?? mkdtempSync(join(tmpdir(), 'lambda-invoke-emulator-'));
-  if (command.caDirectory === undefined) process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+  if (command.caDirectory === undefined)
+    process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
   else mkdirSync(directory, { recursive: true });
   const caFile = join(directory, CA_FILE_NAME);
   writeFileSync(caFile, certificates.caCertPem, { mode: 0o644 });
@@ -76,7 +77,9 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const { config, caFile } =
-    command.kind === 'config' ? { config: readConfigFile(command.file), caFile: undefined } : await selfSignedConfig(command);
+    command.kind === 'config'
+      ? { config: readConfigFile(command.file), caFile: undefined }
+      : await selfSignedConfig(command);
   const emulator = await startInvokeEmulator({ ...config, onEvent: (event) => print(event) });
   let stopping = false;
   const stop = (reason: string): void => {
@@ -97,7 +100,12 @@ async function main(argv: readonly string[]): Promise<void> {
   // background job an empty stdin, so with --function only a signal stops it.
   if (command.kind === 'config') lines.on('close', () => stop('stdin-end'));
   print({ event: 'ready', url: emulator.url, port: emulator.port, ...(caFile === undefined ? {} : { caFile }) });
-  if (caFile !== undefined) printTrustHints(emulator.url, caFile, config.functions.map((fn) => fn.name));
+  if (caFile !== undefined)
+    printTrustHints(
+      emulator.url,
+      caFile,
+      config.functions.map((fn) => fn.name),
+    );
 }
 
 if (require.main === module) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { InvalidEmulatorInputError } from './emulator-errors';
-import { resourceNotFound, tooManyRequests, type LambdaServiceError } from './service-errors';
+import { type LambdaServiceError, resourceNotFound, tooManyRequests } from './service-errors';
 
 /** One function of the emulator's configuration (docs/emulator-protocol.md). */
 export interface EmulatedFunction {
@@ -34,8 +34,13 @@ export interface InvocationTarget {
   invokedFunctionArn: string;
 }
 
-export interface RegistryOptions { region: string; accountId: string; accountConcurrency: number;
-  retryAfterSeconds: number; maxTimeoutSeconds: number }
+export interface RegistryOptions {
+  region: string;
+  accountId: string;
+  accountConcurrency: number;
+  retryAfterSeconds: number;
+  maxTimeoutSeconds: number;
+}
 
 /** Lambda's maximum function timeout. */
 export const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
@@ -52,7 +57,10 @@ export class FunctionRegistry {
   private readonly injectedThrottles = new Map<string, number>();
   private totalActive = 0;
 
-  constructor(functions: readonly EmulatedFunction[], private readonly options: RegistryOptions) {
+  constructor(
+    functions: readonly EmulatedFunction[],
+    private readonly options: RegistryOptions,
+  ) {
     if (!Array.isArray(functions) || functions.length === 0) {
       throw new InvalidEmulatorInputError('functions', functions, 'must be a non-empty array of functions');
     }
@@ -104,8 +112,10 @@ export class FunctionRegistry {
    * otherwise throttle nothing and the fault would silently not happen).
    */
   throttleNext(name: string, times: number): void {
-    if (!this.functions.has(name)) throw new InvalidEmulatorInputError('throttle.function', name, 'must name a configured function');
-    if (!Number.isInteger(times) || times < 0) throw new InvalidEmulatorInputError('throttle.times', times, 'must be an integer >= 0');
+    if (!this.functions.has(name))
+      throw new InvalidEmulatorInputError('throttle.function', name, 'must name a configured function');
+    if (!Number.isInteger(times) || times < 0)
+      throw new InvalidEmulatorInputError('throttle.times', times, 'must be an integer >= 0');
     this.injectedThrottles.set(name, times);
   }
 
@@ -131,20 +141,38 @@ export class FunctionRegistry {
 
 function validateFunction(input: EmulatedFunction, index: number, options: RegistryOptions): RegisteredFunction {
   const at = (field: string) => `functions[${index}].${field}`;
-  if (typeof input !== 'object' || input === null) throw new InvalidEmulatorInputError(`functions[${index}]`, input, 'must be an object');
-  const { name, handlerFile, handlerExport = 'handler', timeoutSeconds, memoryMb = 128, environment = {},
-    reservedConcurrency, version } = input;
-  if (typeof name !== 'string' || !NAME.test(name)) throw new InvalidEmulatorInputError(at('name'), name, `must match ${NAME.source}`);
+  if (typeof input !== 'object' || input === null)
+    throw new InvalidEmulatorInputError(`functions[${index}]`, input, 'must be an object');
+  const {
+    name,
+    handlerFile,
+    handlerExport = 'handler',
+    timeoutSeconds,
+    memoryMb = 128,
+    environment = {},
+    reservedConcurrency,
+    version,
+  } = input;
+  if (typeof name !== 'string' || !NAME.test(name))
+    throw new InvalidEmulatorInputError(at('name'), name, `must match ${NAME.source}`);
   if (typeof handlerFile !== 'string' || !isAbsolute(handlerFile)) {
-    throw new InvalidEmulatorInputError(at('handlerFile'), handlerFile, 'must be an absolute path to a CommonJS bundle');
+    throw new InvalidEmulatorInputError(
+      at('handlerFile'),
+      handlerFile,
+      'must be an absolute path to a CommonJS bundle',
+    );
   }
-  if (!existsSync(handlerFile)) throw new InvalidEmulatorInputError(at('handlerFile'), handlerFile, 'must exist (build the bundle first)');
+  if (!existsSync(handlerFile))
+    throw new InvalidEmulatorInputError(at('handlerFile'), handlerFile, 'must exist (build the bundle first)');
   if (typeof handlerExport !== 'string' || !EXPORT_NAME.test(handlerExport)) {
     throw new InvalidEmulatorInputError(at('handlerExport'), handlerExport, 'must be an export name such as "handler"');
   }
   const { maxTimeoutSeconds } = options;
   if (typeof timeoutSeconds !== 'number' || !(timeoutSeconds > 0 && timeoutSeconds <= maxTimeoutSeconds)) {
-    const limit = maxTimeoutSeconds === LAMBDA_MAX_TIMEOUT_SECONDS ? '900 (Lambda maximum)' : `${maxTimeoutSeconds} (maxTimeoutSeconds)`;
+    const limit =
+      maxTimeoutSeconds === LAMBDA_MAX_TIMEOUT_SECONDS
+        ? '900 (Lambda maximum)'
+        : `${maxTimeoutSeconds} (maxTimeoutSeconds)`;
     throw new InvalidEmulatorInputError(at('timeoutSeconds'), timeoutSeconds, `must be a number > 0 and <= ${limit}`);
   }
   if (!Number.isInteger(memoryMb) || memoryMb < 128 || memoryMb > 10240) {
@@ -155,7 +183,11 @@ function validateFunction(input: EmulatedFunction, index: number, options: Regis
   }
   for (const [key, value] of Object.entries(environment)) {
     if (!ENV_KEY.test(key) || typeof value !== 'string') {
-      throw new InvalidEmulatorInputError(at(`environment.${key}`), value, `key must match ${ENV_KEY.source} and value be a string`);
+      throw new InvalidEmulatorInputError(
+        at(`environment.${key}`),
+        value,
+        `key must match ${ENV_KEY.source} and value be a string`,
+      );
     }
   }
   if (reservedConcurrency !== undefined && (!Number.isInteger(reservedConcurrency) || reservedConcurrency < 0)) {
@@ -164,7 +196,15 @@ function validateFunction(input: EmulatedFunction, index: number, options: Regis
   if (version !== undefined && (typeof version !== 'string' || !VERSION.test(version))) {
     throw new InvalidEmulatorInputError(at('version'), version, 'must be a published version number such as "1"');
   }
-  return { name, handlerFile, handlerExport, timeoutSeconds, memoryMb, environment: { ...environment },
-    reservedConcurrency, version,
-    arn: `arn:aws:lambda:${options.region}:${options.accountId}:function:${name}` };
+  return {
+    name,
+    handlerFile,
+    handlerExport,
+    timeoutSeconds,
+    memoryMb,
+    environment: { ...environment },
+    reservedConcurrency,
+    version,
+    arn: `arn:aws:lambda:${options.region}:${options.accountId}:function:${name}`,
+  };
 }

@@ -1,6 +1,6 @@
 import type { FunctionRegistry, InvocationTarget } from './function-registry';
 import { logGroupNameOf } from './lambda-context';
-import { InvocationLog, endLines, startLine } from './log-tail';
+import { endLines, InvocationLog, startLine } from './log-tail';
 import { FunctionWorkerPool, type InvocationOutcome } from './worker-pool';
 import type { WorkerScript } from './worker-script';
 
@@ -10,8 +10,14 @@ export type InvocationEndOutcome = 'ok' | 'error' | 'timeout';
 export type EmulatorEvent =
   | { event: 'ready'; url: string }
   | { event: 'invocation-start'; function: string; requestId: string; invocationType: string }
-  | { event: 'invocation-end'; function: string; requestId: string; outcome: InvocationEndOutcome;
-    durationMs: number; invocationType: string }
+  | {
+      event: 'invocation-end';
+      function: string;
+      requestId: string;
+      outcome: InvocationEndOutcome;
+      durationMs: number;
+      invocationType: string;
+    }
   /** A synchronous invoke answered 429 by an injected throttle (lab fault; no execution started). */
   | { event: 'throttled'; function: string; requestId: string; injected: true };
 
@@ -38,8 +44,14 @@ export class InvocationRunner {
   private readonly asyncQueue: InvocationRequest[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly registry: FunctionRegistry, private readonly options: {
-    script: WorkerScript; region: string; onEvent: (event: EmulatorEvent) => void }) {
+  constructor(
+    private readonly registry: FunctionRegistry,
+    private readonly options: {
+      script: WorkerScript;
+      region: string;
+      onEvent: (event: EmulatorEvent) => void;
+    },
+  ) {
     for (const fn of registry.list()) this.counts[fn.name] = 0;
   }
 
@@ -54,16 +66,27 @@ export class InvocationRunner {
     const log = new InvocationLog();
     const started = Date.now();
     this.counts[fn.name] = (this.counts[fn.name] ?? 0) + 1;
-    this.options.onEvent({ event: 'invocation-start', function: fn.name, requestId, invocationType: request.invocationType });
+    this.options.onEvent({
+      event: 'invocation-start',
+      function: fn.name,
+      requestId,
+      invocationType: request.invocationType,
+    });
     log.append(startLine(requestId, executedVersion));
     const run = this.poolFor(target).run({
       payload: request.payload,
       timeoutMs: fn.timeoutSeconds * 1000,
       onLog: (text) => log.append(text),
-      context: { awsRequestId: requestId, functionName: fn.name, functionVersion: executedVersion,
-        memoryLimitInMB: String(fn.memoryMb), invokedFunctionArn: target.invokedFunctionArn,
-        logGroupName: logGroupNameOf(fn.name), deadlineMs: started + fn.timeoutSeconds * 1000,
-        clientContext: request.clientContext },
+      context: {
+        awsRequestId: requestId,
+        functionName: fn.name,
+        functionVersion: executedVersion,
+        memoryLimitInMB: String(fn.memoryMb),
+        invokedFunctionArn: target.invokedFunctionArn,
+        logGroupName: logGroupNameOf(fn.name),
+        deadlineMs: started + fn.timeoutSeconds * 1000,
+        clientContext: request.clientContext,
+      },
     });
     this.inFlight.add(run);
     try {
@@ -71,8 +94,14 @@ export class InvocationRunner {
       const durationMs = Date.now() - started;
       log.append(endLines({ requestId, durationMs, memoryMb: fn.memoryMb, maxMemoryUsedMb: outcome.heapUsedMb }));
       const end = outcome.kind === 'ok' ? 'ok' : outcome.kind;
-      this.options.onEvent({ event: 'invocation-end', function: fn.name, requestId, outcome: end, durationMs,
-        invocationType: request.invocationType });
+      this.options.onEvent({
+        event: 'invocation-end',
+        function: fn.name,
+        requestId,
+        outcome: end,
+        durationMs,
+        invocationType: request.invocationType,
+      });
       return { outcome, log };
     } finally {
       this.inFlight.delete(run);
@@ -101,7 +130,7 @@ export class InvocationRunner {
   }
 
   private drainAsyncQueue(): void {
-    for (let index = 0; index < this.asyncQueue.length;) {
+    for (let index = 0; index < this.asyncQueue.length; ) {
       const request = this.asyncQueue[index] as InvocationRequest;
       if (this.registry.tryAcquire(request.target.fn.name) !== undefined) {
         index += 1;
@@ -117,9 +146,15 @@ export class InvocationRunner {
     let pool = this.pools.get(key);
     if (!pool) {
       const { fn } = target;
-      pool = new FunctionWorkerPool({ script: this.options.script, region: this.options.region,
-        setup: { handlerFile: fn.handlerFile, handlerExport: fn.handlerExport }, functionName: fn.name,
-        functionVersion: target.executedVersion, memoryMb: fn.memoryMb, environment: fn.environment });
+      pool = new FunctionWorkerPool({
+        script: this.options.script,
+        region: this.options.region,
+        setup: { handlerFile: fn.handlerFile, handlerExport: fn.handlerExport },
+        functionName: fn.name,
+        functionVersion: target.executedVersion,
+        memoryMb: fn.memoryMb,
+        environment: fn.environment,
+      });
       this.pools.set(key, pool);
     }
     return pool;

@@ -10,8 +10,8 @@ import { format } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLambdaContext } from './lambda-context';
-import { formatConsoleLine, type ConsoleLevel } from './log-tail';
-import { toFunctionErrorPayload, type InvokeMessage, type WorkerMessage, type WorkerSetup } from './worker-protocol';
+import { type ConsoleLevel, formatConsoleLine } from './log-tail';
+import { type InvokeMessage, toFunctionErrorPayload, type WorkerMessage, type WorkerSetup } from './worker-protocol';
 
 type Handler = (event: unknown, context: object, callback: (error?: unknown, result?: unknown) => void) => unknown;
 
@@ -26,8 +26,14 @@ const heapUsedMb = (): number => Math.round(getHeapStatistics().used_heap_size /
 const emitLog = (text: string): void => send({ type: 'log', requestId: currentRequestId, text });
 
 // The Node.js runtime patches console.* to prefix time, request id and level.
-const consoleLevels: Record<string, ConsoleLevel> = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR',
-  debug: 'DEBUG', trace: 'TRACE' };
+const consoleLevels: Record<string, ConsoleLevel> = {
+  log: 'INFO',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+  debug: 'DEBUG',
+  trace: 'TRACE',
+};
 for (const [method, level] of Object.entries(consoleLevels)) {
   (console as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
     emitLog(formatConsoleLine(new Date(), String(currentRequestId), level, format(...args)));
@@ -44,8 +50,13 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // As the Node.js runtime does: report the error on the current invocation, then the environment dies.
 process.on('uncaughtException', (error) => failFatally(toFunctionErrorPayload(error)));
-process.on('unhandledRejection', (reason) => failFatally({ errorType: 'Runtime.UnhandledPromiseRejection',
-  errorMessage: String(reason), trace: reason instanceof Error ? (reason.stack ?? '').split('\n') : [] }));
+process.on('unhandledRejection', (reason) =>
+  failFatally({
+    errorType: 'Runtime.UnhandledPromiseRejection',
+    errorMessage: String(reason),
+    trace: reason instanceof Error ? (reason.stack ?? '').split('\n') : [],
+  }),
+);
 
 function failFatally(error: ReturnType<typeof toFunctionErrorPayload>): void {
   send({ type: 'error', requestId: currentRequestId, error, fatal: true, heapUsedMb: heapUsedMb() });
@@ -61,11 +72,13 @@ function loadHandler(): Handler {
   } catch (error) {
     throw Object.assign(new Error(`${String(error)}`), { name: 'Runtime.ImportModuleError', cause: error });
   }
-  const found = setup.handlerExport.split('.').reduce<unknown>(
-    (value, key) => (value as Record<string, unknown> | undefined)?.[key], exported);
+  const found = setup.handlerExport
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], exported);
   if (typeof found !== 'function') {
-    throw Object.assign(new Error(`${setup.handlerFile}.${setup.handlerExport} is undefined or not exported`),
-      { name: 'Runtime.HandlerNotFound' });
+    throw Object.assign(new Error(`${setup.handlerFile}.${setup.handlerExport} is undefined or not exported`), {
+      name: 'Runtime.HandlerNotFound',
+    });
   }
   handler = found as Handler;
   return handler;
@@ -75,7 +88,9 @@ function runHandler(message: InvokeMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const callback = (error?: unknown, result?: unknown) => (error ? reject(error) : resolve(result));
     const context = Object.assign(createLambdaContext(message.context), {
-      done: callback, succeed: (result: unknown) => resolve(result), fail: (error: unknown) => reject(error),
+      done: callback,
+      succeed: (result: unknown) => resolve(result),
+      fail: (error: unknown) => reject(error),
     });
     const event: unknown = message.payload === '' ? {} : JSON.parse(message.payload);
     const fn = loadHandler();
@@ -98,13 +113,18 @@ port.on('message', (message: InvokeMessage) => {
       try {
         payload = JSON.stringify(result === undefined ? null : result);
       } catch (error) {
-        send({ type: 'error', requestId, error: toFunctionErrorPayload(error, 'Runtime.MarshalError'), fatal: false,
-          heapUsedMb: heapUsedMb() });
+        send({
+          type: 'error',
+          requestId,
+          error: toFunctionErrorPayload(error, 'Runtime.MarshalError'),
+          fatal: false,
+          heapUsedMb: heapUsedMb(),
+        });
         return;
       }
       send({ type: 'result', requestId, payload, heapUsedMb: heapUsedMb() });
     },
-    (error: unknown) => send({ type: 'error', requestId, error: toFunctionErrorPayload(error), fatal: false,
-      heapUsedMb: heapUsedMb() }),
+    (error: unknown) =>
+      send({ type: 'error', requestId, error: toFunctionErrorPayload(error), fatal: false, heapUsedMb: heapUsedMb() }),
   );
 });

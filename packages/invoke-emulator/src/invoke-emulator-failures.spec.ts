@@ -1,10 +1,19 @@
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
-import { HandlerDirectory, decodePayload, encodePayload, sdkClient, startTestEmulator, waitFor } from '../test/support/emulator-test-kit';
+import {
+  decodePayload,
+  encodePayload,
+  HandlerDirectory,
+  sdkClient,
+  startTestEmulator,
+  waitFor,
+} from '../test/support/emulator-test-kit';
 import type { RunningEmulator } from './invoke-emulator';
 
 // One bundle whose event says how to misbehave, as the callee's `fail` flag does.
 const handlers = new HandlerDirectory();
-const misbehaveFile = handlers.write('misbehave', `
+const misbehaveFile = handlers.write(
+  'misbehave',
+  `
 class CalleeRequestedFailureError extends Error { constructor(m) { super(m); this.name = 'CalleeRequestedFailureError'; } }
 exports.handler = async (event) => {
   console.log('mode', event.mode);
@@ -17,11 +26,18 @@ exports.handler = async (event) => {
     case 'sleep': await new Promise((r) => setTimeout(r, event.ms)); return { slept: event.ms };
     default: return { ok: true, mode: event.mode ?? null };
   }
-};`);
-const syncThrowFile = handlers.write('sync-throw', `
-exports.handler = (event, context) => { throw new TypeError('synchronous ' + context.functionName); };`);
-const callbackFile = handlers.write('callback', `
-exports.handler = (event, context, callback) => { setTimeout(() => callback(null, { viaCallback: event.n * 2 }), 5); };`);
+};`,
+);
+const syncThrowFile = handlers.write(
+  'sync-throw',
+  `
+exports.handler = (event, context) => { throw new TypeError('synchronous ' + context.functionName); };`,
+);
+const callbackFile = handlers.write(
+  'callback',
+  `
+exports.handler = (event, context, callback) => { setTimeout(() => callback(null, { viaCallback: event.n * 2 }), 5); };`,
+);
 const noExportFile = handlers.write('no-export', `exports.somethingElse = () => 1;`);
 
 let emulator: RunningEmulator;
@@ -44,15 +60,21 @@ afterAll(async () => {
   handlers.remove();
 });
 
-const invoke = (FunctionName: string, event: unknown = {}) => client.send(new InvokeCommand({
-  FunctionName, Payload: encodePayload(event), LogType: 'Tail' }));
+const invoke = (FunctionName: string, event: unknown = {}) =>
+  client.send(
+    new InvokeCommand({
+      FunctionName,
+      Payload: encodePayload(event),
+      LogType: 'Tail',
+    }),
+  );
 const errorOf = (output: InvokeCommandOutput) => {
   expect(output.StatusCode).toBe(200);
   expect(output.FunctionError).toBe('Unhandled');
   return decodePayload(output.Payload) as { errorType: string; errorMessage: string; trace: string[] };
 };
-const expectHealthy = async () => expect(decodePayload((await invoke('misbehave', { mode: 'fine' })).Payload))
-  .toEqual({ ok: true, mode: 'fine' });
+const expectHealthy = async () =>
+  expect(decodePayload((await invoke('misbehave', { mode: 'fine' })).Payload)).toEqual({ ok: true, mode: 'fine' });
 
 test('a synchronous throw is an Unhandled function error with the error type, message and trace', async () => {
   const error = errorOf(await invoke('sync-throw'));
@@ -80,7 +102,8 @@ test('an infinite loop is stopped at the timeout and answered as Lambda does', a
   const error = errorOf(output);
   expect(error.errorType).toBe('Sandbox.Timedout');
   expect(error.errorMessage).toMatch(
-    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [0-9a-f-]{36} Task timed out after 0\.\d\d seconds$/);
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [0-9a-f-]{36} Task timed out after 0\.\d\d seconds$/,
+  );
   const log = Buffer.from(output.LogResult ?? '', 'base64').toString('utf8');
   expect(log).toContain('INFO\tmode loop');
   expect(log).toContain(error.errorMessage);
@@ -102,7 +125,10 @@ test('an uncaught exception from a timer fails the invocation and the environmen
 
 test('an unhandled rejection is Runtime.UnhandledPromiseRejection', async () => {
   const error = errorOf(await invoke('misbehave', { mode: 'unhandled-rejection' }));
-  expect(error).toMatchObject({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: nobody caught me' });
+  expect(error).toMatchObject({
+    errorType: 'Runtime.UnhandledPromiseRejection',
+    errorMessage: 'Error: nobody caught me',
+  });
   await expectHealthy();
 });
 
@@ -118,7 +144,9 @@ test('a bundle without the handler export is Runtime.HandlerNotFound', async () 
 
 test('resetActiveConnections aborts in-flight calls with a TCP RST; the execution still counts once', async () => {
   const before = emulator.executions().misbehave ?? 0;
-  const pending = client.send(new InvokeCommand({ FunctionName: 'misbehave', Payload: encodePayload({ mode: 'sleep', ms: 300 }) }));
+  const pending = client.send(
+    new InvokeCommand({ FunctionName: 'misbehave', Payload: encodePayload({ mode: 'sleep', ms: 300 }) }),
+  );
   await waitFor(() => (emulator.executions().misbehave ?? 0) === before + 1);
   emulator.resetActiveConnections();
   await expect(pending).rejects.toThrow(/ECONNRESET/);
@@ -131,7 +159,10 @@ test('throttleNext answers the next invokes 429 with Retry-After and starts no e
   emulator.throttleNext('misbehave', 2);
   for (let attempt = 0; attempt < 2; attempt++) {
     await expect(invoke('misbehave', { mode: 'fine' })).rejects.toMatchObject({
-      name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 }, retryAfterSeconds: '1' });
+      name: 'TooManyRequestsException',
+      $metadata: { httpStatusCode: 429 },
+      retryAfterSeconds: '1',
+    });
   }
   expect(emulator.executions().misbehave).toBe(before);
   await expectHealthy();

@@ -1,13 +1,27 @@
 import {
-  InvalidRequestContentException, InvokeCommand, LambdaClient, RequestTooLargeException, ResourceNotFoundException,
-  TooManyRequestsException, UnsupportedMediaTypeException,
+  InvalidRequestContentException,
+  InvokeCommand,
+  type LambdaClient,
+  RequestTooLargeException,
+  ResourceNotFoundException,
+  TooManyRequestsException,
+  UnsupportedMediaTypeException,
 } from '@aws-sdk/client-lambda';
-import { HandlerDirectory, decodePayload, encodePayload, sdkClient, startTestEmulator, waitFor } from '../test/support/emulator-test-kit';
+import {
+  decodePayload,
+  encodePayload,
+  HandlerDirectory,
+  sdkClient,
+  startTestEmulator,
+  waitFor,
+} from '../test/support/emulator-test-kit';
 import type { EmulatorEvent } from './invocation-runner';
 import type { RunningEmulator } from './invoke-emulator';
 
 const handlers = new HandlerDirectory();
-const echoFile = handlers.write('echo', `
+const echoFile = handlers.write(
+  'echo',
+  `
 exports.handler = async (event, context) => {
   console.log('echo', JSON.stringify(event));
   return { event, requestId: context.awsRequestId, functionName: context.functionName,
@@ -16,9 +30,13 @@ exports.handler = async (event, context) => {
     remainingMs: context.getRemainingTimeInMillis(),
     env: { GREETING: process.env.GREETING ?? null, ONLY_B: process.env.ONLY_B ?? null,
       LEAK: process.env.LK_EMULATOR_SPEC_LEAK ?? null, AWS_LAMBDA_FUNCTION_NAME: process.env.AWS_LAMBDA_FUNCTION_NAME } };
-};`);
-const sleepFile = handlers.write('sleep', `
-exports.handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms)); return { sleptMs: event.ms }; };`);
+};`,
+);
+const sleepFile = handlers.write(
+  'sleep',
+  `
+exports.handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms)); return { sleptMs: event.ms }; };`,
+);
 
 let emulator: RunningEmulator;
 let events: EmulatorEvent[];
@@ -27,12 +45,21 @@ let caCertPem: string;
 
 beforeAll(async () => {
   process.env.LK_EMULATOR_SPEC_LEAK = 'must-not-reach-functions';
-  const started = await startTestEmulator([
-    { name: 'echo', handlerFile: echoFile, timeoutSeconds: 30, memoryMb: 256, version: '3',
-      environment: { GREETING: 'hello-from-a' } },
-    { name: 'echo-b', handlerFile: echoFile, timeoutSeconds: 30, environment: { ONLY_B: 'b' } },
-    { name: 'single', handlerFile: sleepFile, timeoutSeconds: 30, reservedConcurrency: 1 },
-  ], { region: 'eu-west-1', accountId: '210987654321' });
+  const started = await startTestEmulator(
+    [
+      {
+        name: 'echo',
+        handlerFile: echoFile,
+        timeoutSeconds: 30,
+        memoryMb: 256,
+        version: '3',
+        environment: { GREETING: 'hello-from-a' },
+      },
+      { name: 'echo-b', handlerFile: echoFile, timeoutSeconds: 30, environment: { ONLY_B: 'b' } },
+      { name: 'single', handlerFile: sleepFile, timeoutSeconds: 30, reservedConcurrency: 1 },
+    ],
+    { region: 'eu-west-1', accountId: '210987654321' },
+  );
   ({ emulator, events } = started);
   caCertPem = started.certs.caCertPem;
   client = sdkClient(emulator, caCertPem);
@@ -55,9 +82,14 @@ test('RequestResponse returns 200, the handler result and a Lambda-like context'
   expect(output.StatusCode).toBe(200);
   expect(output.FunctionError).toBeUndefined();
   expect(output.ExecutedVersion).toBe('$LATEST');
-  expect(result).toMatchObject({ event: { a: 1 }, functionName: 'echo', functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:210987654321:function:echo', memoryLimitInMB: '256',
-    logGroupName: '/aws/lambda/echo' });
+  expect(result).toMatchObject({
+    event: { a: 1 },
+    functionName: 'echo',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:210987654321:function:echo',
+    memoryLimitInMB: '256',
+    logGroupName: '/aws/lambda/echo',
+  });
   expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
   expect(result.logStreamName).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
   expect(result.remainingMs).toBeGreaterThan(25_000);
@@ -85,8 +117,12 @@ test('Event answers 202 at once and runs the function once, afterwards', async (
   const output = await invoke({ FunctionName: 'single', InvocationType: 'Event', Payload: encodePayload({ ms: 300 }) });
   expect(output.StatusCode).toBe(202);
   expect(emulator.executions().single).toBeLessThanOrEqual(before + 1);
-  await waitFor(() => events.some((e) => e.event === 'invocation-end' && e.function === 'single'
-    && e.invocationType === 'Event' && e.outcome === 'ok'));
+  await waitFor(() =>
+    events.some(
+      (e) =>
+        e.event === 'invocation-end' && e.function === 'single' && e.invocationType === 'Event' && e.outcome === 'ok',
+    ),
+  );
   expect(emulator.executions().single).toBe(before + 1);
 });
 
@@ -100,14 +136,19 @@ test('DryRun answers 204 and starts nothing', async () => {
 });
 
 test('the Qualifier, name:qualifier, partial and full ARNs select the configured version', async () => {
-  const forms = [{ FunctionName: 'echo', Qualifier: '3' }, { FunctionName: 'echo:3' },
+  const forms = [
+    { FunctionName: 'echo', Qualifier: '3' },
+    { FunctionName: 'echo:3' },
     { FunctionName: '210987654321:function:echo:3' },
-    { FunctionName: 'arn:aws:lambda:eu-west-1:210987654321:function:echo', Qualifier: '3' }];
+    { FunctionName: 'arn:aws:lambda:eu-west-1:210987654321:function:echo', Qualifier: '3' },
+  ];
   for (const form of forms) {
     const output = await invoke(form);
     expect(output.ExecutedVersion).toBe('3');
-    expect(decodePayload(output.Payload)).toMatchObject({ functionVersion: '3',
-      invokedFunctionArn: 'arn:aws:lambda:eu-west-1:210987654321:function:echo:3' });
+    expect(decodePayload(output.Payload)).toMatchObject({
+      functionVersion: '3',
+      invokedFunctionArn: 'arn:aws:lambda:eu-west-1:210987654321:function:echo:3',
+    });
   }
   const latest = await invoke({ FunctionName: 'echo', Qualifier: '$LATEST' });
   expect(latest.ExecutedVersion).toBe('$LATEST');
@@ -124,8 +165,11 @@ test('each function sees its own environment and nothing of the emulator process
 test('an unknown function is a typed ResourceNotFoundException (404)', async () => {
   const error = await invoke({ FunctionName: 'missing' }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ResourceNotFoundException);
-  expect(error).toMatchObject({ $metadata: { httpStatusCode: 404 }, Type: 'User',
-    message: 'Function not found: arn:aws:lambda:eu-west-1:210987654321:function:missing' });
+  expect(error).toMatchObject({
+    $metadata: { httpStatusCode: 404 },
+    Type: 'User',
+    message: 'Function not found: arn:aws:lambda:eu-west-1:210987654321:function:missing',
+  });
 });
 
 test('a payload over 6 MB is a typed RequestTooLargeException (413) and runs nothing', async () => {
@@ -143,8 +187,11 @@ test('exhausted reservedConcurrency is a typed TooManyRequestsException (429) wi
   await waitFor(() => (emulator.executions().single ?? 0) === before + 1);
   const error = await invoke({ FunctionName: 'single', Payload: encodePayload({ ms: 1 }) }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(TooManyRequestsException);
-  expect(error).toMatchObject({ $metadata: { httpStatusCode: 429 }, retryAfterSeconds: '1',
-    Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
+  expect(error).toMatchObject({
+    $metadata: { httpStatusCode: 429 },
+    retryAfterSeconds: '1',
+    Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+  });
   expect((decodePayload((await running).Payload) as { sleptMs: number }).sleptMs).toBe(800);
   expect(emulator.executions().single).toBe(before + 1);
 });
@@ -157,12 +204,16 @@ test('a body that is not JSON is a typed InvalidRequestContentException (400)', 
 
 test('an unsupported Content-Type is a typed UnsupportedMediaTypeException (415)', async () => {
   const xmlClient = sdkClient(emulator, caCertPem);
-  xmlClient.middlewareStack.add((next) => async (args) => {
-    (args.request as { headers: Record<string, string> }).headers['content-type'] = 'application/xml';
-    return next(args);
-  }, { step: 'build' });
+  xmlClient.middlewareStack.add(
+    (next) => async (args) => {
+      (args.request as { headers: Record<string, string> }).headers['content-type'] = 'application/xml';
+      return next(args);
+    },
+    { step: 'build' },
+  );
   try {
-    const error = await xmlClient.send(new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from('<a/>') }))
+    const error = await xmlClient
+      .send(new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from('<a/>') }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedMediaTypeException);
     expect(error).toMatchObject({ $metadata: { httpStatusCode: 415 } });

@@ -3,11 +3,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { InvalidEmulatorInputError } from './emulator-errors';
-import { FunctionRegistry, LAMBDA_MAX_TIMEOUT_SECONDS, type EmulatedFunction } from './function-registry';
-import { InvocationRunner, type EmulatorEvent } from './invocation-runner';
+import { type EmulatedFunction, FunctionRegistry, LAMBDA_MAX_TIMEOUT_SECONDS } from './function-registry';
+import { type EmulatorEvent, InvocationRunner } from './invocation-runner';
 import { buildInvokeResponse } from './invoke-response';
 import { parseInvokeRoute } from './invoke-route';
-import { ASYNC_PAYLOAD_LIMIT_BYTES, SYNC_PAYLOAD_LIMIT_BYTES, readRequestBody, validateInvokePayload } from './request-payload';
+import {
+  ASYNC_PAYLOAD_LIMIT_BYTES,
+  readRequestBody,
+  SYNC_PAYLOAD_LIMIT_BYTES,
+  validateInvokePayload,
+} from './request-payload';
 import { LambdaServiceError, serviceException, writeServiceError } from './service-errors';
 import { resolveInvocationWorkerScript } from './worker-script';
 
@@ -50,11 +55,18 @@ export interface RunningEmulator {
 export async function startInvokeEmulator(config: EmulatorConfig): Promise<RunningEmulator> {
   validateServerConfig(config);
   const region = config.region ?? 'us-east-1';
-  const registry = new FunctionRegistry(config.functions, { region, accountId: config.accountId ?? '123456789012',
-    accountConcurrency: config.accountConcurrency ?? 1000, retryAfterSeconds: config.retryAfterSeconds ?? 1,
-    maxTimeoutSeconds: config.maxTimeoutSeconds ?? LAMBDA_MAX_TIMEOUT_SECONDS });
-  const runner = new InvocationRunner(registry, { script: resolveInvocationWorkerScript(), region,
-    onEvent: config.onEvent ?? (() => undefined) });
+  const registry = new FunctionRegistry(config.functions, {
+    region,
+    accountId: config.accountId ?? '123456789012',
+    accountConcurrency: config.accountConcurrency ?? 1000,
+    retryAfterSeconds: config.retryAfterSeconds ?? 1,
+    maxTimeoutSeconds: config.maxTimeoutSeconds ?? LAMBDA_MAX_TIMEOUT_SECONDS,
+  });
+  const runner = new InvocationRunner(registry, {
+    script: resolveInvocationWorkerScript(),
+    region,
+    onEvent: config.onEvent ?? (() => undefined),
+  });
   const sockets = new Set<Socket>();
   let connectionsAccepted = 0;
 
@@ -104,8 +116,13 @@ export async function startInvokeEmulator(config: EmulatorConfig): Promise<Runni
   };
 }
 
-async function handleInvoke(request: IncomingMessage, response: ServerResponse, registry: FunctionRegistry,
-  runner: InvocationRunner, onEvent: (event: EmulatorEvent) => void): Promise<void> {
+async function handleInvoke(
+  request: IncomingMessage,
+  response: ServerResponse,
+  registry: FunctionRegistry,
+  runner: InvocationRunner,
+  onEvent: (event: EmulatorEvent) => void,
+): Promise<void> {
   const requestId = randomUUID();
   try {
     const route = parseInvokeRoute(request.method, request.url, request.headers);
@@ -118,8 +135,13 @@ async function handleInvoke(request: IncomingMessage, response: ServerResponse, 
       response.writeHead(204, common).end();
       return;
     }
-    const invocation = { target, requestId, payload, invocationType: route.invocationType,
-      clientContext: route.clientContext };
+    const invocation = {
+      target,
+      requestId,
+      payload,
+      invocationType: route.invocationType,
+      clientContext: route.clientContext,
+    };
     if (route.invocationType === 'Event') {
       runner.enqueueAsync(invocation);
       response.writeHead(202, { ...common, 'Content-Length': '0' }).end();
@@ -130,19 +152,26 @@ async function handleInvoke(request: IncomingMessage, response: ServerResponse, 
     const throttled = injected ?? registry.tryAcquire(target.fn.name);
     if (throttled) throw throttled;
     const { outcome, log } = await runner.runAcquired(invocation);
-    const answer = buildInvokeResponse({ requestId, executedVersion: target.executedVersion, outcome,
-      logTailBase64: route.logType === 'Tail' ? log.tailBase64() : undefined });
+    const answer = buildInvokeResponse({
+      requestId,
+      executedVersion: target.executedVersion,
+      outcome,
+      logTailBase64: route.logType === 'Tail' ? log.tailBase64() : undefined,
+    });
     if (!response.destroyed) response.writeHead(answer.statusCode, answer.headers).end(answer.body);
   } catch (error) {
     if (response.headersSent || response.destroyed) return;
-    const serviceError = error instanceof LambdaServiceError ? error
-      : serviceException(`The emulator failed: ${error instanceof Error ? error.message : String(error)}`);
+    const serviceError =
+      error instanceof LambdaServiceError
+        ? error
+        : serviceException(`The emulator failed: ${error instanceof Error ? error.message : String(error)}`);
     writeServiceError(response, serviceError, requestId);
   }
 }
 
 function validateServerConfig(config: EmulatorConfig): void {
-  if (typeof config !== 'object' || config === null) throw new InvalidEmulatorInputError('config', config, 'must be an object');
+  if (typeof config !== 'object' || config === null)
+    throw new InvalidEmulatorInputError('config', config, 'must be an object');
   if (typeof config.host !== 'string' || config.host === '') {
     throw new InvalidEmulatorInputError('host', config.host, 'must be an address to listen on, such as "127.0.0.1"');
   }
@@ -155,8 +184,15 @@ function validateServerConfig(config: EmulatorConfig): void {
     }
   }
   const { maxTimeoutSeconds } = config;
-  if (maxTimeoutSeconds !== undefined && !(typeof maxTimeoutSeconds === 'number' && maxTimeoutSeconds > 0 && Number.isFinite(maxTimeoutSeconds))) {
-    throw new InvalidEmulatorInputError('maxTimeoutSeconds', maxTimeoutSeconds, 'must be a finite number of seconds > 0');
+  if (
+    maxTimeoutSeconds !== undefined &&
+    !(typeof maxTimeoutSeconds === 'number' && maxTimeoutSeconds > 0 && Number.isFinite(maxTimeoutSeconds))
+  ) {
+    throw new InvalidEmulatorInputError(
+      'maxTimeoutSeconds',
+      maxTimeoutSeconds,
+      'must be a finite number of seconds > 0',
+    );
   }
   for (const field of ['accountConcurrency', 'retryAfterSeconds'] as const) {
     const value = config[field];

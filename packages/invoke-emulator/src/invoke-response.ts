@@ -13,15 +13,21 @@ export interface InvokeHttpResponse {
  * The wire answer to a synchronous invoke (docs/lambda-invoke-api.md): always 200 once the function ran;
  * a failure is flagged by `X-Amz-Function-Error: Unhandled` with the error document as payload.
  */
-export function buildInvokeResponse(input: { requestId: string; executedVersion: string; outcome: InvocationOutcome;
-  logTailBase64: string | undefined }): InvokeHttpResponse {
+export function buildInvokeResponse(input: {
+  requestId: string;
+  executedVersion: string;
+  outcome: InvocationOutcome;
+  logTailBase64: string | undefined;
+}): InvokeHttpResponse {
   const { outcome } = input;
   let body: string;
   let failed = outcome.kind !== 'ok';
   if (outcome.kind === 'ok' && Buffer.byteLength(outcome.payload) > RESPONSE_PAYLOAD_LIMIT_BYTES) {
     failed = true;
-    body = JSON.stringify({ errorType: 'Function.ResponseSizeTooLarge', errorMessage:
-      `Response payload size exceeded maximum allowed payload size (${RESPONSE_PAYLOAD_LIMIT_BYTES} bytes).` });
+    body = JSON.stringify({
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage: `Response payload size exceeded maximum allowed payload size (${RESPONSE_PAYLOAD_LIMIT_BYTES} bytes).`,
+    });
   } else {
     body = outcome.kind === 'ok' ? outcome.payload : JSON.stringify(outcome.error);
   }

@@ -26,26 +26,47 @@ describe('parseFunctionName', () => {
     expect(parseFunctionName(raw)).toEqual({ name, qualifier });
   });
 
-  test.each(['', 'has space', 'a:b:c', 'x'.repeat(65), 'name:bad qualifier', 'arn:aws:lambda:us-east-1:123:function:f'])(
-    'rejects %j with a ValidationException naming functionName', (raw) => {
-      const error = errorOf(() => parseFunctionName(raw));
-      expect(error.statusCode).toBe(400);
-      expect(error.errorType).toBe('ValidationException');
-      expect(error.message).toContain("at 'functionName'");
-    });
+  test.each([
+    '',
+    'has space',
+    'a:b:c',
+    'x'.repeat(65),
+    'name:bad qualifier',
+    'arn:aws:lambda:us-east-1:123:function:f',
+  ])('rejects %j with a ValidationException naming functionName', (raw) => {
+    const error = errorOf(() => parseFunctionName(raw));
+    expect(error.statusCode).toBe(400);
+    expect(error.errorType).toBe('ValidationException');
+    expect(error.message).toContain("at 'functionName'");
+  });
 });
 
 describe('parseInvokeRoute', () => {
   test('defaults: RequestResponse, no log, unqualified', () => {
-    expect(parseInvokeRoute('POST', path('f'), {})).toEqual({ functionName: 'f', qualifier: undefined,
-      invocationType: 'RequestResponse', logType: 'None', clientContext: undefined });
+    expect(parseInvokeRoute('POST', path('f'), {})).toEqual({
+      functionName: 'f',
+      qualifier: undefined,
+      invocationType: 'RequestResponse',
+      logType: 'None',
+      clientContext: undefined,
+    });
   });
 
   test('reads the headers, the Qualifier query and the client context', () => {
     const clientContext = Buffer.from('{"custom":{"k":"v"}}').toString('base64');
-    expect(parseInvokeRoute('POST', path('f', '?Qualifier=%24LATEST'), { 'x-amz-invocation-type': 'Event',
-      'x-amz-log-type': 'Tail', 'x-amz-client-context': clientContext })).toEqual({ functionName: 'f',
-      qualifier: '$LATEST', invocationType: 'Event', logType: 'Tail', clientContext: '{"custom":{"k":"v"}}' });
+    expect(
+      parseInvokeRoute('POST', path('f', '?Qualifier=%24LATEST'), {
+        'x-amz-invocation-type': 'Event',
+        'x-amz-log-type': 'Tail',
+        'x-amz-client-context': clientContext,
+      }),
+    ).toEqual({
+      functionName: 'f',
+      qualifier: '$LATEST',
+      invocationType: 'Event',
+      logType: 'Tail',
+      clientContext: '{"custom":{"k":"v"}}',
+    });
   });
 
   test('a qualifier in the name must agree with the Qualifier query', () => {
@@ -61,8 +82,10 @@ describe('parseInvokeRoute', () => {
   });
 
   test('other paths and methods are UnknownOperationException (404)', () => {
-    expect(errorOf(() => parseInvokeRoute('GET', path('f'), {}))).toMatchObject({ statusCode: 404,
-      errorType: 'UnknownOperationException' });
+    expect(errorOf(() => parseInvokeRoute('GET', path('f'), {}))).toMatchObject({
+      statusCode: 404,
+      errorType: 'UnknownOperationException',
+    });
     expect(errorOf(() => parseInvokeRoute('POST', '/2015-03-31/functions/f', {})).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { LambdaServiceError, invalidParameterValue, unknownOperation, validationError } from './service-errors';
+import { invalidParameterValue, LambdaServiceError, unknownOperation, validationError } from './service-errors';
 
 export const INVOCATION_TYPES = ['RequestResponse', 'Event', 'DryRun'] as const;
 export type InvocationType = (typeof INVOCATION_TYPES)[number];
@@ -24,15 +24,22 @@ const PARTIAL_ARN = /^\d{12}:function:(.+)$/;
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const QUALIFIER = /^(?:\$LATEST|[a-zA-Z0-9_-]{1,128})$/;
 
-export function parseInvokeRoute(method: string | undefined, rawUrl: string | undefined,
-  headers: IncomingHttpHeaders): InvokeRoute {
+export function parseInvokeRoute(
+  method: string | undefined,
+  rawUrl: string | undefined,
+  headers: IncomingHttpHeaders,
+): InvokeRoute {
   const url = new URL(rawUrl ?? '/', 'https://emulator.invalid');
   const match = INVOKE_PATH.exec(url.pathname);
   if (method !== 'POST' || !match?.[1]) throw unknownOperation(method ?? '?', url.pathname);
   const { name, qualifier: nameQualifier } = parseFunctionName(decodePathSegment(match[1]));
   const queryQualifier = url.searchParams.get('Qualifier') ?? undefined;
   if (queryQualifier !== undefined && !QUALIFIER.test(queryQualifier)) {
-    throw validationError('qualifier', queryQualifier, `Member must satisfy regular expression pattern: ${QUALIFIER.source}`);
+    throw validationError(
+      'qualifier',
+      queryQualifier,
+      `Member must satisfy regular expression pattern: ${QUALIFIER.source}`,
+    );
   }
   if (queryQualifier !== undefined && nameQualifier !== undefined && queryQualifier !== nameQualifier) {
     throw invalidParameterValue('The derived qualifier from the function name does not match the specified qualifier.');
@@ -51,8 +58,11 @@ export function parseFunctionName(raw: string): { name: string; qualifier: strin
   const unprefixed = FULL_ARN.exec(raw)?.[1] ?? PARTIAL_ARN.exec(raw)?.[1] ?? raw;
   const [name = '', qualifier, ...rest] = unprefixed.split(':');
   if (!NAME.test(name) || rest.length > 0 || (qualifier !== undefined && !QUALIFIER.test(qualifier))) {
-    throw validationError('functionName', raw,
-      'Member must be a function name (1-64 of [a-zA-Z0-9_-]), name:qualifier, a partial ARN or a full ARN');
+    throw validationError(
+      'functionName',
+      raw,
+      'Member must be a function name (1-64 of [a-zA-Z0-9_-]), name:qualifier, a partial ARN or a full ARN',
+    );
   }
   return { name, qualifier };
 }
@@ -61,8 +71,11 @@ function decodePathSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch (cause) {
-    throw new LambdaServiceError({ statusCode: 400, errorType: 'ValidationException',
-      message: `FunctionName path segment is not valid percent-encoding: ${segment} (${String(cause)})` });
+    throw new LambdaServiceError({
+      statusCode: 400,
+      errorType: 'ValidationException',
+      message: `FunctionName path segment is not valid percent-encoding: ${segment} (${String(cause)})`,
+    });
   }
 }
 
@@ -71,8 +84,13 @@ function singleHeader(headers: IncomingHttpHeaders, name: string): string | unde
   return Array.isArray(value) ? value[0] : value;
 }
 
-function enumHeader<T extends string>(headers: IncomingHttpHeaders, header: string, field: string,
-  allowed: readonly T[], fallback: T): T {
+function enumHeader<T extends string>(
+  headers: IncomingHttpHeaders,
+  header: string,
+  field: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const value = singleHeader(headers, header);
   if (value === undefined || value === '') return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -91,6 +109,9 @@ function decodeClientContext(value: string | undefined): string | undefined {
 }
 
 function invalidRequestContentHeader(): LambdaServiceError {
-  return new LambdaServiceError({ statusCode: 400, errorType: 'InvalidRequestContentException',
-    message: 'Client context must be a valid Base64-encoded JSON object.' });
+  return new LambdaServiceError({
+    statusCode: 400,
+    errorType: 'InvalidRequestContentException',
+    message: 'Client context must be a valid Base64-encoded JSON object.',
+  });
 }

@@ -20,8 +20,10 @@ export interface LambdaContext {
  * The serialisable part of a Lambda context: built in the emulator thread, sent to the worker, turned
  * into the object the handler sees by createLambdaContext (functions cannot cross a thread boundary).
  */
-export type LambdaContextFields = Omit<LambdaContext, 'clientContext' | 'identity' | 'callbackWaitsForEmptyEventLoop'
-  | 'getRemainingTimeInMillis'> & {
+export type LambdaContextFields = Omit<
+  LambdaContext,
+  'clientContext' | 'identity' | 'callbackWaitsForEmptyEventLoop' | 'getRemainingTimeInMillis'
+> & {
   /** Epoch milliseconds when the function times out; getRemainingTimeInMillis counts down to it. */
   deadlineMs: number;
   /** Decoded X-Amz-Client-Context JSON text, if the caller sent one. */
@@ -57,9 +59,17 @@ export function logGroupNameOf(functionName: string): string {
  * own (which win, so the lab can hand a caller dummy credentials and AWS_ENDPOINT_URL_LAMBDA). Nothing
  * from the emulator's process.env leaks in except PATH and LANG, as in Lambda.
  */
-export function createFunctionEnvironment(input: { functionName: string; functionVersion: string; memoryMb: number;
-  region: string; logStreamName: string; handlerFile: string; handlerExport: string;
-  environment: Record<string, string>; inherited?: NodeJS.ProcessEnv }): Record<string, string> {
+export function createFunctionEnvironment(input: {
+  functionName: string;
+  functionVersion: string;
+  memoryMb: number;
+  region: string;
+  logStreamName: string;
+  handlerFile: string;
+  handlerExport: string;
+  environment: Record<string, string>;
+  inherited?: NodeJS.ProcessEnv;
+}): Record<string, string> {
   const inherited = input.inherited ?? process.env;
   const reserved: Record<string, string> = {
     AWS_REGION: input.region,

@@ -1,4 +1,4 @@
-import { InvocationLog, endLines, formatConsoleLine, startLine } from './log-tail';
+import { endLines, formatConsoleLine, InvocationLog, startLine } from './log-tail';
 
 test('the tail is the last 4096 bytes, base64, however much was logged', () => {
   const log = new InvocationLog();
@@ -17,9 +17,11 @@ test('a short log is returned whole', () => {
 });
 
 test('console lines and the END/REPORT lines use the Node.js runtime format', () => {
-  expect(formatConsoleLine(new Date('2026-01-02T03:04:05.678Z'), 'id-1', 'WARN', 'careful'))
-    .toBe('2026-01-02T03:04:05.678Z\tid-1\tWARN\tcareful\n');
+  expect(formatConsoleLine(new Date('2026-01-02T03:04:05.678Z'), 'id-1', 'WARN', 'careful')).toBe(
+    '2026-01-02T03:04:05.678Z\tid-1\tWARN\tcareful\n',
+  );
   expect(endLines({ requestId: 'id-1', durationMs: 12.345, memoryMb: 128, maxMemoryUsedMb: 9 })).toBe(
     'END RequestId: id-1\nREPORT RequestId: id-1\tDuration: 12.35 ms\tBilled Duration: 13 ms\t' +
-    'Memory Size: 128 MB\tMax Memory Used: 9 MB\t\n');
+      'Memory Size: 128 MB\tMax Memory Used: 9 MB\t\n',
+  );
 });

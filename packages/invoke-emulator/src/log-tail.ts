@@ -15,11 +15,18 @@ export function startLine(requestId: string, version: string): string {
   return `START RequestId: ${requestId} Version: ${version}\n`;
 }
 
-export function endLines(input: { requestId: string; durationMs: number; memoryMb: number; maxMemoryUsedMb: number }): string {
+export function endLines(input: {
+  requestId: string;
+  durationMs: number;
+  memoryMb: number;
+  maxMemoryUsedMb: number;
+}): string {
   const { requestId, durationMs, memoryMb, maxMemoryUsedMb } = input;
-  return `END RequestId: ${requestId}\nREPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\t` +
+  return (
+    `END RequestId: ${requestId}\nREPORT RequestId: ${requestId}\tDuration: ${durationMs.toFixed(2)} ms\t` +
     `Billed Duration: ${Math.max(1, Math.ceil(durationMs))} ms\tMemory Size: ${memoryMb} MB\t` +
-    `Max Memory Used: ${maxMemoryUsedMb} MB\t\n`;
+    `Max Memory Used: ${maxMemoryUsedMb} MB\t\n`
+  );
 }
 
 /**

@@ -8,8 +8,14 @@ export const ASYNC_PAYLOAD_LIMIT_BYTES = 1_048_576;
 const DRAIN_LIMIT_BYTES = 64 * 1_048_576;
 
 // The SDK sends application/octet-stream for Invoke's blob payload; the rest are what JSON clients send.
-const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'application/octet-stream', 'binary/octet-stream',
-  'text/plain', 'application/x-amz-json-1.0', 'application/x-amz-json-1.1']);
+const ACCEPTED_MEDIA_TYPES = new Set([
+  'application/json',
+  'application/octet-stream',
+  'binary/octet-stream',
+  'text/plain',
+  'application/x-amz-json-1.0',
+  'application/x-amz-json-1.1',
+]);
 
 /**
  * Reads the body, keeping at most `limitBytes`. An oversized body is read to its end (discarded) before the

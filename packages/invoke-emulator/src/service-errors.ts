@@ -14,8 +14,14 @@ export class LambdaServiceError extends Error {
   readonly body: Record<string, string>;
   readonly headers: Record<string, string>;
 
-  constructor(input: { statusCode: number; errorType: string; message: string; messageKey?: 'message' | 'Message';
-    extraBody?: Record<string, string>; headers?: Record<string, string> }) {
+  constructor(input: {
+    statusCode: number;
+    errorType: string;
+    message: string;
+    messageKey?: 'message' | 'Message';
+    extraBody?: Record<string, string>;
+    headers?: Record<string, string>;
+  }) {
     super(input.message);
     this.name = input.errorType;
     this.statusCode = input.statusCode;
@@ -26,29 +32,47 @@ export class LambdaServiceError extends Error {
 }
 
 export function resourceNotFound(functionArn: string): LambdaServiceError {
-  return new LambdaServiceError({ statusCode: 404, errorType: 'ResourceNotFoundException',
-    message: `Function not found: ${functionArn}`, messageKey: 'Message' });
+  return new LambdaServiceError({
+    statusCode: 404,
+    errorType: 'ResourceNotFoundException',
+    message: `Function not found: ${functionArn}`,
+    messageKey: 'Message',
+  });
 }
 
 export function requestTooLarge(limitBytes: number): LambdaServiceError {
-  return new LambdaServiceError({ statusCode: 413, errorType: 'RequestTooLargeException',
-    message: `Request must be smaller than ${limitBytes} bytes for the InvokeFunction operation` });
+  return new LambdaServiceError({
+    statusCode: 413,
+    errorType: 'RequestTooLargeException',
+    message: `Request must be smaller than ${limitBytes} bytes for the InvokeFunction operation`,
+  });
 }
 
 /** Reason is `ReservedFunctionConcurrentInvocationLimitExceeded` when the function's own reservation is used up. */
 export function tooManyRequests(reason: string, retryAfterSeconds: number): LambdaServiceError {
-  return new LambdaServiceError({ statusCode: 429, errorType: 'TooManyRequestsException', message: 'Rate Exceeded.',
-    extraBody: { Reason: reason }, headers: { 'Retry-After': String(retryAfterSeconds) } });
+  return new LambdaServiceError({
+    statusCode: 429,
+    errorType: 'TooManyRequestsException',
+    message: 'Rate Exceeded.',
+    extraBody: { Reason: reason },
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
 }
 
 export function unsupportedMediaType(contentType: string): LambdaServiceError {
-  return new LambdaServiceError({ statusCode: 415, errorType: 'UnsupportedMediaTypeException',
-    message: `Unsupported content type: ${contentType}. The payload must be JSON.` });
+  return new LambdaServiceError({
+    statusCode: 415,
+    errorType: 'UnsupportedMediaTypeException',
+    message: `Unsupported content type: ${contentType}. The payload must be JSON.`,
+  });
 }
 
 export function invalidRequestContent(detail: string): LambdaServiceError {
-  return new LambdaServiceError({ statusCode: 400, errorType: 'InvalidRequestContentException',
-    message: `Could not parse request body into json: ${detail}` });
+  return new LambdaServiceError({
+    statusCode: 400,
+    errorType: 'InvalidRequestContentException',
+    message: `Could not parse request body into json: ${detail}`,
+  });
 }
 
 export function invalidParameterValue(message: string): LambdaServiceError {
@@ -73,11 +97,17 @@ export function writeServiceError(response: ServerResponse, error: LambdaService
 
 /** Smithy input validation failures (pattern / enum) come back as a plain ValidationException, status 400. */
 export function validationError(field: string, value: string, rule: string): LambdaServiceError {
-  return new LambdaServiceError({ statusCode: 400, errorType: 'ValidationException',
-    message: `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: ${rule}` });
+  return new LambdaServiceError({
+    statusCode: 400,
+    errorType: 'ValidationException',
+    message: `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: ${rule}`,
+  });
 }
 
 export function unknownOperation(method: string, path: string): LambdaServiceError {
-  return new LambdaServiceError({ statusCode: 404, errorType: 'UnknownOperationException',
-    message: `The emulator only serves POST /2015-03-31/functions/{FunctionName}/invocations, not ${method} ${path}` });
+  return new LambdaServiceError({
+    statusCode: 404,
+    errorType: 'UnknownOperationException',
+    message: `The emulator only serves POST /2015-03-31/functions/{FunctionName}/invocations, not ${method} ${path}`,
+  });
 }

@@ -62,8 +62,11 @@ export class FunctionWorkerPool {
       const startedAt = Date.now();
       const timer = setTimeout(() => this.timeOut(environment), invocation.timeoutMs);
       environment.running = { requestId, startedAt, timer, onLog: invocation.onLog, settle: resolve };
-      environment.worker.postMessage({ type: 'invoke', payload: invocation.payload,
-        context: { ...invocation.context, logStreamName: environment.logStreamName } });
+      environment.worker.postMessage({
+        type: 'invoke',
+        payload: invocation.payload,
+        context: { ...invocation.context, logStreamName: environment.logStreamName },
+      });
     });
   }
 
@@ -74,8 +77,11 @@ export class FunctionWorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     const environments = [...this.all];
-    for (const environment of environments) this.finish(environment, exitOutcome(
-      environment.running?.requestId ?? '', 'the emulator is closing', environment.lastHeapUsedMb));
+    for (const environment of environments)
+      this.finish(
+        environment,
+        exitOutcome(environment.running?.requestId ?? '', 'the emulator is closing', environment.lastHeapUsedMb),
+      );
     await Promise.all(environments.map((environment) => this.discard(environment)));
   }
 
@@ -85,8 +91,16 @@ export class FunctionWorkerPool {
     const worker = new Worker(script.source, {
       eval: script.eval,
       workerData: setup,
-      env: createFunctionEnvironment({ functionName, functionVersion, memoryMb, region, logStreamName,
-        handlerFile: setup.handlerFile, handlerExport: setup.handlerExport, environment: variables }),
+      env: createFunctionEnvironment({
+        functionName,
+        functionVersion,
+        memoryMb,
+        region,
+        logStreamName,
+        handlerFile: setup.handlerFile,
+        handlerExport: setup.handlerExport,
+        environment: variables,
+      }),
       // The function's memory size caps its V8 heap; exceeding it kills only this worker.
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       // Anything written past the worker's patched console/stdout must not reach the emulator's stdout.
@@ -103,15 +117,28 @@ export class FunctionWorkerPool {
     worker.on('error', (error: Error & { code?: string }) => {
       const running = environment.running;
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.finish(environment, { kind: 'error', heapUsedMb: environment.lastHeapUsedMb, error: outOfMemory
-        ? { errorType: 'Runtime.OutOfMemory', trace: [],
-          errorMessage: `RequestId: ${running?.requestId ?? ''} Error: Runtime exited with error: signal: killed` }
-        : { errorType: error.name, errorMessage: error.message, trace: (error.stack ?? '').split('\n') } });
+      this.finish(environment, {
+        kind: 'error',
+        heapUsedMb: environment.lastHeapUsedMb,
+        error: outOfMemory
+          ? {
+              errorType: 'Runtime.OutOfMemory',
+              trace: [],
+              errorMessage: `RequestId: ${running?.requestId ?? ''} Error: Runtime exited with error: signal: killed`,
+            }
+          : { errorType: error.name, errorMessage: error.message, trace: (error.stack ?? '').split('\n') },
+      });
       void this.discard(environment);
     });
     worker.on('exit', (code) => {
-      this.finish(environment, exitOutcome(environment.running?.requestId ?? '',
-        code === 0 ? undefined : `exit status ${code}`, environment.lastHeapUsedMb));
+      this.finish(
+        environment,
+        exitOutcome(
+          environment.running?.requestId ?? '',
+          code === 0 ? undefined : `exit status ${code}`,
+          environment.lastHeapUsedMb,
+        ),
+      );
       void this.discard(environment);
     });
     return environment;
@@ -129,9 +156,12 @@ export class FunctionWorkerPool {
       if (message.type === 'error' && message.fatal) void this.discard(environment);
       return;
     }
-    this.finish(environment, message.type === 'result'
-      ? { kind: 'ok', payload: message.payload, heapUsedMb: message.heapUsedMb }
-      : { kind: 'error', error: message.error, heapUsedMb: message.heapUsedMb });
+    this.finish(
+      environment,
+      message.type === 'result'
+        ? { kind: 'ok', payload: message.payload, heapUsedMb: message.heapUsedMb }
+        : { kind: 'error', error: message.error, heapUsedMb: message.heapUsedMb },
+    );
     if (message.type === 'error' && message.fatal) void this.discard(environment);
     else if (!this.closed && this.all.has(environment)) this.idle.push(environment);
   }
@@ -144,8 +174,11 @@ export class FunctionWorkerPool {
     const seconds = ((Date.now() - running.startedAt) / 1000).toFixed(2);
     const message = `${new Date().toISOString()} ${running.requestId} Task timed out after ${seconds} seconds`;
     running.onLog(`${message}\n`);
-    this.finish(environment, { kind: 'timeout', heapUsedMb: environment.lastHeapUsedMb,
-      error: { errorType: 'Sandbox.Timedout', errorMessage: message, trace: [] } });
+    this.finish(environment, {
+      kind: 'timeout',
+      heapUsedMb: environment.lastHeapUsedMb,
+      error: { errorType: 'Sandbox.Timedout', errorMessage: message, trace: [] },
+    });
     void this.discard(environment);
   }
 
@@ -167,7 +200,11 @@ export class FunctionWorkerPool {
 
 /** The runtime process ended mid-invocation (process.exit, crash): Lambda answers Runtime.ExitError. */
 function exitOutcome(requestId: string, reason: string | undefined, heapUsedMb: number): InvocationOutcome {
-  const detail = reason === undefined ? 'Runtime exited without providing a reason' : `Runtime exited with error: ${reason}`;
-  return { kind: 'error', heapUsedMb,
-    error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: ${detail}`, trace: [] } };
+  const detail =
+    reason === undefined ? 'Runtime exited without providing a reason' : `Runtime exited with error: ${reason}`;
+  return {
+    kind: 'error',
+    heapUsedMb,
+    error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: ${detail}`, trace: [] },
+  };
 }

@@ -37,11 +37,21 @@ function bundleWithEsbuild(entryPoint: string): string {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- dev-only path, see above
     esbuild = require('esbuild') as EsbuildLike;
   } catch (cause) {
-    throw new EmulatorError(`Running the emulator from TypeScript source needs esbuild to bundle ${entryPoint}; ` +
-      'build the package (pnpm --filter @lambda-keepalive/lab build) or install esbuild', { cause });
+    throw new EmulatorError(
+      `Running the emulator from TypeScript source needs esbuild to bundle ${entryPoint}; ` +
+        'build the package (pnpm --filter @lambda-keepalive/lab build) or install esbuild',
+      { cause },
+    );
   }
-  const result = esbuild.buildSync({ entryPoints: [entryPoint], bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', write: false, logLevel: 'silent' });
+  const result = esbuild.buildSync({
+    entryPoints: [entryPoint],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
   const text = result.outputFiles?.[0]?.text;
   if (!text) throw new EmulatorError(`esbuild produced no output for ${entryPoint}`);
   return text;

@@ -12,7 +12,15 @@ describe('resolveDeadline', () => {
 
 describe('runWithin', () => {
   it('aborts the operation at the budget with a recognisable reason', async () => {
-    const error = await runWithin(20, (signal) => new Promise((_, reject) => signal!.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError', cause: signal!.reason }))))).catch((e: unknown) => e);
+    const error = await runWithin(
+      20,
+      (signal) =>
+        new Promise((_, reject) =>
+          signal!.addEventListener('abort', () =>
+            reject(Object.assign(new Error('aborted'), { name: 'AbortError', cause: signal!.reason })),
+          ),
+        ),
+    ).catch((e: unknown) => e);
     expect(isDeadlineAbort(error)).toBe(true);
   });
 
@@ -24,6 +32,8 @@ describe('runWithin', () => {
   });
 
   it('does not mistake other aborts for the deadline', () => {
-    expect(isDeadlineAbort(Object.assign(new Error('x'), { name: 'AbortError', cause: new Error('user') }))).toBe(false);
+    expect(isDeadlineAbort(Object.assign(new Error('x'), { name: 'AbortError', cause: new Error('user') }))).toBe(
+      false,
+    );
   });
 });

@@ -39,7 +39,10 @@ export class DeadlineReached extends Error {
  * Runs `operation` with an AbortSignal that fires after `budgetMs` (none when undefined).
  * The timer is cleared however the operation ends — nothing is left behind.
  */
-export async function runWithin<T>(budgetMs: number | undefined, operation: (signal?: AbortSignal) => Promise<T>): Promise<T> {
+export async function runWithin<T>(
+  budgetMs: number | undefined,
+  operation: (signal?: AbortSignal) => Promise<T>,
+): Promise<T> {
   if (budgetMs === undefined) return operation(undefined);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DeadlineReached()), Math.max(0, budgetMs));

@@ -1,6 +1,7 @@
 /** Validation of invokeSync's input: everything is checked before a socket is opened. */
-import { InvalidOptionError } from './errors';
+
 import { type Clock, DEFAULT_DEADLINE_MARGIN_MS, systemClock } from './deadline';
+import { InvalidOptionError } from './errors';
 import { rejectUnknownKeys } from './options';
 import { encodeInvokePayload } from './payload';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
@@ -35,7 +36,17 @@ export interface ParsedInvokeInput {
   clock: Clock;
 }
 
-const INPUT_KEYS = ['functionName', 'payload', 'qualifier', 'deadline', 'context', 'deadlineMarginMs', 'logType', 'retry', 'clock'];
+const INPUT_KEYS = [
+  'functionName',
+  'payload',
+  'qualifier',
+  'deadline',
+  'context',
+  'deadlineMarginMs',
+  'logType',
+  'retry',
+  'clock',
+];
 // Lambda API limits: FunctionName (name, partial or full ARN) ≤ 170 chars; Qualifier pattern (|[a-zA-Z0-9$_-]+), ≤ 128.
 const FUNCTION_NAME = /^[A-Za-z0-9_:.$-]{1,170}$/;
 const QUALIFIER = /^[A-Za-z0-9$_-]{1,128}$/;
@@ -43,12 +54,27 @@ const QUALIFIER = /^[A-Za-z0-9$_-]{1,128}$/;
 export function parseInvokeInput(input: InvokeSyncInput): ParsedInvokeInput {
   if (typeof input !== 'object' || input === null) throw new InvalidOptionError('input', input, 'must be an object');
   rejectUnknownKeys(input, INPUT_KEYS, 'input');
-  const { functionName, qualifier, deadline, context, deadlineMarginMs = DEFAULT_DEADLINE_MARGIN_MS, logType = 'None' } = input;
+  const {
+    functionName,
+    qualifier,
+    deadline,
+    context,
+    deadlineMarginMs = DEFAULT_DEADLINE_MARGIN_MS,
+    logType = 'None',
+  } = input;
   if (typeof functionName !== 'string' || !FUNCTION_NAME.test(functionName)) {
-    throw new InvalidOptionError('functionName', functionName, 'must be a function name or ARN: 1-170 characters of letters, digits and _ - : . $');
+    throw new InvalidOptionError(
+      'functionName',
+      functionName,
+      'must be a function name or ARN: 1-170 characters of letters, digits and _ - : . $',
+    );
   }
   if (qualifier !== undefined && (typeof qualifier !== 'string' || !QUALIFIER.test(qualifier))) {
-    throw new InvalidOptionError('qualifier', qualifier, 'must be a version or alias: 1-128 characters of letters, digits and $ _ -');
+    throw new InvalidOptionError(
+      'qualifier',
+      qualifier,
+      'must be a version or alias: 1-128 characters of letters, digits and $ _ -',
+    );
   }
   if (deadline !== undefined && (typeof deadline !== 'number' || !Number.isFinite(deadline))) {
     throw new InvalidOptionError('deadline', deadline, 'must be a finite number of epoch milliseconds');
@@ -57,9 +83,14 @@ export function parseInvokeInput(input: InvokeSyncInput): ParsedInvokeInput {
     throw new InvalidOptionError('context', context, 'must be a Lambda context with getRemainingTimeInMillis()');
   }
   if (typeof deadlineMarginMs !== 'number' || !Number.isInteger(deadlineMarginMs) || deadlineMarginMs < 0) {
-    throw new InvalidOptionError('deadlineMarginMs', deadlineMarginMs, 'must be an integer number of milliseconds, 0 or more');
+    throw new InvalidOptionError(
+      'deadlineMarginMs',
+      deadlineMarginMs,
+      'must be an integer number of milliseconds, 0 or more',
+    );
   }
-  if (logType !== 'None' && logType !== 'Tail') throw new InvalidOptionError('logType', logType, 'must be None or Tail');
+  if (logType !== 'None' && logType !== 'Tail')
+    throw new InvalidOptionError('logType', logType, 'must be None or Tail');
   return {
     functionName,
     payload: 'payload' in input ? encodeInvokePayload(input.payload) : undefined,

@@ -3,7 +3,13 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 
 import { LambdaClient } from '@aws-sdk/client-lambda';
-
+import {
+  type LambdaTestServer,
+  sendJson,
+  sendServiceError,
+  startLambdaTestServer,
+  testClientConfig,
+} from '@lambda-keepalive/test-kit';
 import {
   CalleeFunctionError,
   ConnectionLostError,
@@ -17,7 +23,6 @@ import {
 import { invokeSync } from './invoke';
 import { createLambdaClient } from './lambda-client';
 import { SYNC_PAYLOAD_LIMIT_BYTES } from './payload';
-import { type LambdaTestServer, sendJson, sendServiceError, startLambdaTestServer, testClientConfig } from '@lambda-keepalive/test-kit';
 
 const NO_ENV = {};
 
@@ -34,15 +39,35 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
   beforeEach(() => {
     server.invocations.length = 0;
     sleeps.length = 0;
-    client = createLambdaClient({ env: NO_ENV, agentOptions: { ca: server.ca }, clientConfig: testClientConfig(server) });
+    client = createLambdaClient({
+      env: NO_ENV,
+      agentOptions: { ca: server.ca },
+      clientConfig: testClientConfig(server),
+    });
   });
   afterEach(() => client.destroy());
 
   it('returns the decoded payload, version, log tail and sends the wire format', async () => {
     server.respond = (_, res) =>
-      sendJson(res, 200, { sleptMs: 5 }, { 'x-amz-executed-version': '7', 'x-amz-log-result': Buffer.from('END RequestId: 1').toString('base64') });
-    const result = await invokeSync(client, { functionName: 'callee', qualifier: 'live', payload: { durationSeconds: 1 }, logType: 'Tail' });
-    expect(result).toMatchObject({ payload: { sleptMs: 5 }, statusCode: 200, executedVersion: '7', logTail: 'END RequestId: 1', attempts: 1 });
+      sendJson(
+        res,
+        200,
+        { sleptMs: 5 },
+        { 'x-amz-executed-version': '7', 'x-amz-log-result': Buffer.from('END RequestId: 1').toString('base64') },
+      );
+    const result = await invokeSync(client, {
+      functionName: 'callee',
+      qualifier: 'live',
+      payload: { durationSeconds: 1 },
+      logType: 'Tail',
+    });
+    expect(result).toMatchObject({
+      payload: { sleptMs: 5 },
+      statusCode: 200,
+      executedVersion: '7',
+      logTail: 'END RequestId: 1',
+      attempts: 1,
+    });
     expect(server.invocations).toHaveLength(1);
     const [seen] = server.invocations;
     expect(seen).toMatchObject({ functionName: 'callee', qualifier: 'live', body: '{"durationSeconds":1}' });
@@ -62,10 +87,24 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
 
   it('turns X-Amz-Function-Error into CalleeFunctionError with the callee error fields', async () => {
     server.respond = (_, res) =>
-      sendJson(res, 200, { errorType: 'CalleeRequestedFailureError', errorMessage: 'asked to fail', trace: ['at a', 'at b'] }, { 'x-amz-function-error': 'Unhandled' });
-    const error = await invokeSync(client, { functionName: 'callee', payload: { fail: true } }).catch((e: unknown) => e);
+      sendJson(
+        res,
+        200,
+        { errorType: 'CalleeRequestedFailureError', errorMessage: 'asked to fail', trace: ['at a', 'at b'] },
+        { 'x-amz-function-error': 'Unhandled' },
+      );
+    const error = await invokeSync(client, { functionName: 'callee', payload: { fail: true } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CalleeFunctionError);
-    expect(error).toMatchObject({ name: 'CalleeFunctionError', functionName: 'callee', errorType: 'CalleeRequestedFailureError', errorMessage: 'asked to fail', trace: ['at a', 'at b'], functionError: 'Unhandled' });
+    expect(error).toMatchObject({
+      name: 'CalleeFunctionError',
+      functionName: 'callee',
+      errorType: 'CalleeRequestedFailureError',
+      errorMessage: 'asked to fail',
+      trace: ['at a', 'at b'],
+      functionError: 'Unhandled',
+    });
   });
 
   it('turns 404 into InvokeServiceError without retrying', async () => {
@@ -96,8 +135,13 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
   });
 
   it('caps Retry-After and gives up on 429 after maxRetries with InvokeServiceError', async () => {
-    server.respond = (_, res) => sendServiceError(res, 429, 'TooManyRequestsException', 'Rate exceeded', { 'retry-after': '3600' });
-    const error = await invokeSync(client, { functionName: 'callee', clock, retry: { maxRetries: 2, maxRetryAfterMs: 5000 } }).catch((e: unknown) => e);
+    server.respond = (_, res) =>
+      sendServiceError(res, 429, 'TooManyRequestsException', 'Rate exceeded', { 'retry-after': '3600' });
+    const error = await invokeSync(client, {
+      functionName: 'callee',
+      clock,
+      retry: { maxRetries: 2, maxRetryAfterMs: 5000 },
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'InvokeServiceError', statusCode: 429, errorType: 'TooManyRequestsException' });
     expect(server.invocations).toHaveLength(3);
     expect(sleeps).toEqual([5000, 5000]);
@@ -113,7 +157,12 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
   });
 
   it('hints at the 350 s idle limit when keepalive was off', async () => {
-    const offClient = createLambdaClient({ enabled: false, env: NO_ENV, agentOptions: { ca: server.ca }, clientConfig: testClientConfig(server) });
+    const offClient = createLambdaClient({
+      enabled: false,
+      env: NO_ENV,
+      agentOptions: { ca: server.ca },
+      clientConfig: testClientConfig(server),
+    });
     server.respond = (_, __, req) => server.resetConnection(req);
     const error = await invokeSync(offClient, { functionName: 'callee' }).catch((e: unknown) => e);
     offClient.destroy();
@@ -124,7 +173,9 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
   it('stops at the deadline (context remaining time minus margin), aborting the request', async () => {
     server.respond = () => undefined; // never answers
     const context = { getRemainingTimeInMillis: () => 1300 };
-    const error = await invokeSync(client, { functionName: 'callee', context, deadlineMarginMs: 1000 }).catch((e: unknown) => e);
+    const error = await invokeSync(client, { functionName: 'callee', context, deadlineMarginMs: 1000 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DeadlineExceededError);
     expect((error as DeadlineExceededError).elapsedMs).toBeGreaterThanOrEqual(250);
     expect(server.invocations).toHaveLength(1);
@@ -132,7 +183,11 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
   });
 
   it('fails before sending when the deadline has already passed', async () => {
-    const error = await invokeSync(client, { functionName: 'callee', deadline: Date.now() + 500, deadlineMarginMs: 1000 }).catch((e: unknown) => e);
+    const error = await invokeSync(client, {
+      functionName: 'callee',
+      deadline: Date.now() + 500,
+      deadlineMarginMs: 1000,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeadlineExceededError);
     expect(server.invocations).toHaveLength(0);
   });
@@ -140,7 +195,15 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
   it.each([
     ['over 6 MB', { big: 'x'.repeat(SYNC_PAYLOAD_LIMIT_BYTES) }, /6291456 bytes/],
     ['a BigInt', { n: 1n }, /BigInt/],
-    ['a cycle', (() => { const o: Record<string, unknown> = {}; o.self = o; return o; })(), /circular/],
+    [
+      'a cycle',
+      (() => {
+        const o: Record<string, unknown> = {};
+        o.self = o;
+        return o;
+      })(),
+      /circular/,
+    ],
     ['a function', () => 1, /top-level function/],
     ['undefined', undefined, /top-level undefined/],
   ])('rejects a payload that is %s before sending', async (_, payload, message) => {
@@ -206,7 +269,10 @@ describe('invokeSync without credentials', () => {
       clientConfig: { ...testClientConfig(server), credentials: async () => Promise.reject(refused) },
     });
     const sleeps: number[] = [];
-    const error = await invokeSync(client, { functionName: 'callee', clock: { sleep: async (ms) => void sleeps.push(ms) } }).catch((e: unknown) => e);
+    const error = await invokeSync(client, {
+      functionName: 'callee',
+      clock: { sleep: async (ms) => void sleeps.push(ms) },
+    }).catch((e: unknown) => e);
     client.destroy();
     await server.close();
     expect(error).toBeInstanceOf(CredentialsUnavailableError);
@@ -219,8 +285,16 @@ describe('invokeSync without credentials', () => {
 
 describe('invokeSync with a client that retries on its own', () => {
   it('refuses to send (the SDK would re-send a request that may have run)', async () => {
-    const retrying = new LambdaClient({ region: 'us-east-1', maxAttempts: 3, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
-    await expect(invokeSync(retrying, { functionName: 'f' })).rejects.toMatchObject({ name: 'InvalidOptionError', field: 'client maxAttempts', value: 3 });
+    const retrying = new LambdaClient({
+      region: 'us-east-1',
+      maxAttempts: 3,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
+    await expect(invokeSync(retrying, { functionName: 'f' })).rejects.toMatchObject({
+      name: 'InvalidOptionError',
+      field: 'client maxAttempts',
+      value: 3,
+    });
     retrying.destroy();
   });
 });

@@ -32,7 +32,10 @@ export interface InvokeSyncResult<T = unknown> {
   attempts: number;
 }
 
-export async function invokeSync<T = unknown>(client: LambdaClient, input: InvokeSyncInput): Promise<InvokeSyncResult<T>> {
+export async function invokeSync<T = unknown>(
+  client: LambdaClient,
+  input: InvokeSyncInput,
+): Promise<InvokeSyncResult<T>> {
   const request = parseInvokeInput(input);
   await assertClientDoesNotRetry(client);
   const { clock, retry } = request;
@@ -73,7 +76,12 @@ export async function invokeSync<T = unknown>(client: LambdaClient, input: Invok
   }
 }
 
-function toResult<T>(output: InvokeCommandOutput, request: ParsedInvokeInput, attempts: number, elapsedMs: number): InvokeSyncResult<T> {
+function toResult<T>(
+  output: InvokeCommandOutput,
+  request: ParsedInvokeInput,
+  attempts: number,
+  elapsedMs: number,
+): InvokeSyncResult<T> {
   const payload = decodeInvokePayload(output.Payload);
   const logTail = decodeLogTail(output.LogResult);
   if (output.FunctionError) {
@@ -112,7 +120,8 @@ function toInvokeError(
 ): unknown {
   if (error instanceof KeepAliveClientError) return error;
   const shape = (error ?? {}) as SdkErrorShape;
-  if (failure.kind === 'no-credentials') return new CredentialsUnavailableError(shape.message ?? 'unknown reason', { cause: error });
+  if (failure.kind === 'no-credentials')
+    return new CredentialsUnavailableError(shape.message ?? 'unknown reason', { cause: error });
   if (failure.kind === 'not-sent') return new ServiceUnreachableError(failure.code, attempts, { cause: error });
   const statusCode = shape.$metadata?.httpStatusCode;
   if (typeof statusCode === 'number' && statusCode >= 400) {
@@ -135,7 +144,8 @@ const CONNECTION_LOST_CODES = ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED
 function connectionLostHint(keepAlive: ResolvedKeepAliveOptions | undefined, elapsedMs: number): string {
   const limit = `AWS NAT gateways and interface endpoints drop TCP flows idle ${HYPERPLANE_IDLE_LIMIT_SECONDS} s and answer with RST`;
   if (keepAlive && !keepAlive.enabled) return `; TCP keepalive was OFF — ${limit}: enable it (KEEPALIVE=on)`;
-  if (!keepAlive) return `; this client was not made by createLambdaClient, so its sockets may lack TCP keepalive — ${limit}`;
+  if (!keepAlive)
+    return `; this client was not made by createLambdaClient, so its sockets may lack TCP keepalive — ${limit}`;
   if (elapsedMs >= keepAlive.idleSeconds * 1000 && elapsedMs >= HYPERPLANE_IDLE_LIMIT_SECONDS * 1000) {
     return `; the call lasted ${Math.round(elapsedMs / 1000)} s, beyond the ${HYPERPLANE_IDLE_LIMIT_SECONDS} s idle limit — check that keepalive probes (idle ${keepAlive.idleSeconds} s) reach the middlebox`;
   }

@@ -5,10 +5,9 @@
 import { once } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-
+import { createRecordingLogger, readTcpTimer, tcpTimerUnavailableReason } from '@lambda-keepalive/test-kit';
 import { InvalidOptionError } from './errors';
 import { installKeepAliveOnAgent, keepAliveSettingsOfAgent } from './keepalive-agent';
-import { createRecordingLogger, readTcpTimer, tcpTimerUnavailableReason } from '@lambda-keepalive/test-kit';
 
 const unavailable = tcpTimerUnavailableReason();
 if (unavailable) console.log(`skipping kernel keepalive proofs: ${unavailable}`);
@@ -45,17 +44,27 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
 
   it('gives a keepAlive:false agent our idle at connect, and logs the connection', async () => {
     const logger = createRecordingLogger();
-    const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: false }), { enabled: true, idleSeconds: 20 }, logger);
+    const agent = installKeepAliveOnAgent(
+      new http.Agent({ keepAlive: false }),
+      { enabled: true, idleSeconds: 20 },
+      logger,
+    );
     const { timer, socket } = await timerOfHeldRequest(agent);
     expect(timer.kind).toBe('keepalive');
     expect(timer.seconds).toBeGreaterThan(18);
     expect(timer.seconds).toBeLessThanOrEqual(20);
-    expect(logger.lines[0]).toMatchObject({ message: 'connection opened', extra: { tls: false, localPort: socket.localPort, keepAlive: { enabled: true, idleSeconds: 20 } } });
+    expect(logger.lines[0]).toMatchObject({
+      message: 'connection opened',
+      extra: { tls: false, localPort: socket.localPort, keepAlive: { enabled: true, idleSeconds: 20 } },
+    });
     agent.destroy();
   });
 
   it('overrides the idle Node passes at connect for keepAlive:true agents (keepAliveMsecs 1000 → our 20 s)', async () => {
-    const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), { enabled: true, idleSeconds: 20 });
+    const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), {
+      enabled: true,
+      idleSeconds: 20,
+    });
     const { timer, socket, port } = await timerOfHeldRequest(agent);
     expect(timer.kind).toBe('keepalive');
     expect(timer.seconds).toBeGreaterThan(18);
@@ -65,7 +74,10 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
   });
 
   it('enabled:false removes the keepalive Node would set at connect for keepAlive:true agents', async () => {
-    const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), { enabled: false, idleSeconds: 60 });
+    const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), {
+      enabled: false,
+      idleSeconds: 60,
+    });
     const { timer, socket, port } = await timerOfHeldRequest(agent);
     expect(timer.kind).not.toBe('keepalive');
     expect((await readTcpTimer(socket.localPort!, port)).kind).not.toBe('keepalive');
@@ -79,12 +91,16 @@ describe('installKeepAliveOnAgent bookkeeping', () => {
     installKeepAliveOnAgent(agent, { enabled: true, idleSeconds: 30 });
     expect(keepAliveSettingsOfAgent(agent)).toEqual({ enabled: true, idleSeconds: 30 });
     expect(installKeepAliveOnAgent(agent, { enabled: true, idleSeconds: 30 })).toBe(agent);
-    expect(() => installKeepAliveOnAgent(agent, { enabled: false, idleSeconds: 30 })).toThrow(/already applies keepalive on, idle 30 s/);
+    expect(() => installKeepAliveOnAgent(agent, { enabled: false, idleSeconds: 30 })).toThrow(
+      /already applies keepalive on, idle 30 s/,
+    );
     agent.destroy();
   });
 
   it('rejects objects that are not agents', () => {
-    expect(() => installKeepAliveOnAgent({ destroy() {} } as never, { enabled: true, idleSeconds: 30 })).toThrow(InvalidOptionError);
+    expect(() => installKeepAliveOnAgent({ destroy() {} } as never, { enabled: true, idleSeconds: 30 })).toThrow(
+      InvalidOptionError,
+    );
     expect(keepAliveSettingsOfAgent(new http.Agent())).toBeUndefined();
   });
 });

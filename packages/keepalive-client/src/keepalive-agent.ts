@@ -54,7 +54,11 @@ export function installKeepAliveOnAgent<A extends Agent | AgentLike>(
 ): A {
   const target = agent as unknown as InstalledAgent;
   if (typeof target?.addRequest !== 'function' || typeof target.destroy !== 'function') {
-    throw new InvalidOptionError(field, target, 'must be an http(s).Agent or an object with addRequest() and destroy()');
+    throw new InvalidOptionError(
+      field,
+      target,
+      'must be an http(s).Agent or an object with addRequest() and destroy()',
+    );
   }
   const existing = target[INSTALLED];
   if (existing) {
@@ -67,7 +71,10 @@ export function installKeepAliveOnAgent<A extends Agent | AgentLike>(
     }
     return agent;
   }
-  const pinned: SocketKeepAliveSettings = Object.freeze({ enabled: settings.enabled, idleSeconds: settings.idleSeconds });
+  const pinned: SocketKeepAliveSettings = Object.freeze({
+    enabled: settings.enabled,
+    idleSeconds: settings.idleSeconds,
+  });
   const addRequest = target.addRequest;
   Object.defineProperty(target, INSTALLED, { value: pinned });
   target.addRequest = function addRequestWithKeepAlive(this: AgentLike, request, options) {

@@ -20,7 +20,9 @@ describe('createLambdaClient', () => {
 
   it('keepAliveSettingsOf rejects clients it did not make', () => {
     const other = new LambdaClient(clientConfig);
-    expect(() => keepAliveSettingsOf(other)).toThrow(expect.objectContaining({ name: 'InvalidOptionError', field: 'client' }));
+    expect(() => keepAliveSettingsOf(other)).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError', field: 'client' }),
+    );
     other.destroy();
   });
 

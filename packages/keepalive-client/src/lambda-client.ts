@@ -10,8 +10,8 @@ import { InvalidOptionError } from './errors';
 import { type ResolvedKeepAliveOptions, rejectUnknownKeys } from './options';
 import {
   createKeepAliveRequestHandler,
-  keepAliveSettingsOfHandler,
   type KeepAliveRequestHandlerOptions,
+  keepAliveSettingsOfHandler,
   REQUEST_HANDLER_OPTION_KEYS,
 } from './request-handler';
 
@@ -23,7 +23,8 @@ export interface CreateLambdaClientOptions extends KeepAliveRequestHandlerOption
 const clientSettings = new WeakMap<LambdaClient, ResolvedKeepAliveOptions>();
 
 export function createLambdaClient(options: CreateLambdaClientOptions = {}): LambdaClient {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'must be an object');
   rejectUnknownKeys(options, [...REQUEST_HANDLER_OPTION_KEYS, 'clientConfig'], 'options');
   const { clientConfig = {}, ...handlerOptions } = options;
   validateClientConfig(clientConfig);
@@ -36,7 +37,8 @@ export function createLambdaClient(options: CreateLambdaClientOptions = {}): Lam
 /** The keepalive settings a client from createLambdaClient applies to its sockets. */
 export function keepAliveSettingsOf(client: LambdaClient): ResolvedKeepAliveOptions {
   const settings = findKeepAliveSettings(client);
-  if (!settings) throw new InvalidOptionError('client', 'another LambdaClient', 'must be created by createLambdaClient');
+  if (!settings)
+    throw new InvalidOptionError('client', 'another LambdaClient', 'must be created by createLambdaClient');
   return { ...settings };
 }
 
@@ -51,7 +53,11 @@ function validateClientConfig(clientConfig: unknown): asserts clientConfig is La
   }
   const config = clientConfig as LambdaClientConfig;
   if (config.requestHandler !== undefined) {
-    throw new InvalidOptionError('clientConfig.requestHandler', 'set', 'is created by createLambdaClient; pass httpsAgent or agentOptions instead');
+    throw new InvalidOptionError(
+      'clientConfig.requestHandler',
+      'set',
+      'is created by createLambdaClient; pass httpsAgent or agentOptions instead',
+    );
   }
   if (config.maxAttempts !== undefined && config.maxAttempts !== 1) {
     throw new InvalidOptionError(
@@ -61,6 +67,10 @@ function validateClientConfig(clientConfig: unknown): asserts clientConfig is La
     );
   }
   if (config.retryStrategy !== undefined) {
-    throw new InvalidOptionError('clientConfig.retryStrategy', 'set', 'is not allowed: invokeSync owns retries (only failures proving the function did not start)');
+    throw new InvalidOptionError(
+      'clientConfig.retryStrategy',
+      'set',
+      'is not allowed: invokeSync owns retries (only failures proving the function did not start)',
+    );
   }
 }

@@ -11,10 +11,15 @@ export function encodeInvokePayload(payload: unknown): Uint8Array {
     json = JSON.stringify(payload);
   } catch (error) {
     // BigInt ("Do not know how to serialize a BigInt") and cycles ("circular structure") land here.
-    throw new InvalidPayloadError('payload', `must be JSON-serialisable (${(error as Error).message})`, { cause: error });
+    throw new InvalidPayloadError('payload', `must be JSON-serialisable (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   if (json === undefined) {
-    throw new InvalidPayloadError('payload', `must be JSON-serialisable; a top-level ${typeof payload} has no JSON form (omit payload to send none)`);
+    throw new InvalidPayloadError(
+      'payload',
+      `must be JSON-serialisable; a top-level ${typeof payload} has no JSON form (omit payload to send none)`,
+    );
   }
   const bytes = Buffer.from(json, 'utf8');
   if (bytes.byteLength > SYNC_PAYLOAD_LIMIT_BYTES) {

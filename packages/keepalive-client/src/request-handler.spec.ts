@@ -8,13 +8,20 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  createRecordingLogger,
+  holdNextAnswer,
+  type LambdaTestServer,
+  readTcpTimer,
+  startLambdaTestServer,
+  tcpTimerUnavailableReason,
+  testClientConfig,
+} from '@lambda-keepalive/test-kit';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-
 import { InvalidOptionError } from './errors';
 import { invokeSync } from './invoke';
 import { createLambdaClient } from './lambda-client';
 import { createKeepAliveRequestHandler } from './request-handler';
-import { createRecordingLogger, holdNextAnswer, type LambdaTestServer, readTcpTimer, startLambdaTestServer, tcpTimerUnavailableReason, testClientConfig } from '@lambda-keepalive/test-kit';
 
 const IDLE = 45;
 /** set-socket-keep-alive.ts in @smithy/node-http-handler fires 3 s after the request starts (aws/aws-sdk-js-v3#4561). */
@@ -43,7 +50,11 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
 
   it('control: a plain SDK handler has NO keepalive at connect, then the SDK sets 1 s after 3 s', async () => {
     const agent = new https.Agent({ ca: server.ca, keepAlive: true });
-    const client = new LambdaClient({ ...testClientConfig(server), maxAttempts: 1, requestHandler: new NodeHttpHandler({ httpsAgent: agent }) });
+    const client = new LambdaClient({
+      ...testClientConfig(server),
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({ httpsAgent: agent }),
+    });
     const flight = await timerWhileInFlight(client);
     expect(flight.timer.kind).not.toBe('keepalive'); // nodejs/node#47137: https ignores keepAlive at connect
     await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
@@ -57,7 +68,13 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
 
   it('createLambdaClient: keepalive idle 45 s from connect, still 45 s after the SDK timer and on return to the pool', async () => {
     const logger = createRecordingLogger();
-    const client = createLambdaClient({ idleSeconds: IDLE, env: {}, logger, agentOptions: { ca: server.ca }, clientConfig: testClientConfig(server) });
+    const client = createLambdaClient({
+      idleSeconds: IDLE,
+      env: {},
+      logger,
+      agentOptions: { ca: server.ca },
+      clientConfig: testClientConfig(server),
+    });
     const flight = await timerWhileInFlight(client);
     expect(flight.readAfterConnectMs).toBeLessThan(SDK_KEEPALIVE_TIMER_MS - 500); // before the SDK could have set it
     expect(flight.timer.kind).toBe('keepalive');
@@ -76,7 +93,13 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
       {
         level: 'info',
         message: 'connection opened',
-        extra: { remoteAddress: '127.0.0.1', remotePort: server.port, localPort: flight.invocation.clientPort, tls: true, keepAlive: { enabled: true, idleSeconds: IDLE } },
+        extra: {
+          remoteAddress: '127.0.0.1',
+          remotePort: server.port,
+          localPort: flight.invocation.clientPort,
+          tls: true,
+          keepAlive: { enabled: true, idleSeconds: IDLE },
+        },
       },
     ]);
     client.destroy();
@@ -84,10 +107,18 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
 
   it.each([
     ['keepAlive false', () => new https.Agent({ ca: server.ca, keepAlive: false })],
-    ['keepAliveMsecs 500 (rounds to the 7200 s kernel default)', () => new https.Agent({ ca: server.ca, keepAlive: true, keepAliveMsecs: 500 })],
+    [
+      'keepAliveMsecs 500 (rounds to the 7200 s kernel default)',
+      () => new https.Agent({ ca: server.ca, keepAlive: true, keepAliveMsecs: 500 }),
+    ],
     ['a proxy-style agent layering TLS on its own net.Socket', () => new LayeredTlsAgent(server.ca)],
   ])('a user-supplied agent with %s still gets keepalive at connect', async (_, makeAgent) => {
-    const client = createLambdaClient({ idleSeconds: IDLE, env: {}, httpsAgent: makeAgent(), clientConfig: testClientConfig(server) });
+    const client = createLambdaClient({
+      idleSeconds: IDLE,
+      env: {},
+      httpsAgent: makeAgent(),
+      clientConfig: testClientConfig(server),
+    });
     const flight = await timerWhileInFlight(client);
     expect(flight.timer.kind).toBe('keepalive');
     expect(flight.timer.seconds).toBeGreaterThan(IDLE - 3);
@@ -100,7 +131,12 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
   it('KEEPALIVE=off: no keepalive at connect, after the SDK timer (agent keepAlive true) nor in the pool', async () => {
     const logger = createRecordingLogger();
     const httpsAgent = new https.Agent({ ca: server.ca, keepAlive: true, keepAliveMsecs: 1000 });
-    const client = createLambdaClient({ env: { KEEPALIVE: 'off' }, logger, httpsAgent, clientConfig: testClientConfig(server) });
+    const client = createLambdaClient({
+      env: { KEEPALIVE: 'off' },
+      logger,
+      httpsAgent,
+      clientConfig: testClientConfig(server),
+    });
     const flight = await timerWhileInFlight(client);
     expect(flight.timer.kind).not.toBe('keepalive');
     await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
@@ -108,7 +144,11 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     flight.release();
     await flight.call;
     expect((await readTcpTimer(flight.invocation.clientPort, server.port)).kind).not.toBe('keepalive');
-    expect(logger.lines[0]?.extra).toMatchObject({ tls: true, keepAlive: { enabled: false, idleSeconds: 60 }, warning: expect.stringMatching(/keepalive is OFF/) });
+    expect(logger.lines[0]?.extra).toMatchObject({
+      tls: true,
+      keepAlive: { enabled: false, idleSeconds: 60 },
+      warning: expect.stringMatching(/keepalive is OFF/),
+    });
     client.destroy();
   });
 
@@ -135,14 +175,18 @@ describe('createKeepAliveRequestHandler options', () => {
     ['httpsAgent', { httpsAgent: {} as https.Agent }],
     ['KEEPALIVE', { env: { KEEPALIVE: 'maybe' } }],
   ])('rejects bad %s at construction', (field, options) => {
-    expect(() => createKeepAliveRequestHandler(options as never)).toThrow(expect.objectContaining({ name: 'InvalidOptionError', field }));
+    expect(() => createKeepAliveRequestHandler(options as never)).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError', field }),
+    );
   });
 
   it('refuses to share one agent between different keepalive settings', () => {
     const agent = new https.Agent();
     createKeepAliveRequestHandler({ httpsAgent: agent, idleSeconds: 30, env: {} });
     expect(() => createKeepAliveRequestHandler({ httpsAgent: agent, idleSeconds: 30, env: {} })).not.toThrow();
-    expect(() => createKeepAliveRequestHandler({ httpsAgent: agent, idleSeconds: 31, env: {} })).toThrow(InvalidOptionError);
+    expect(() => createKeepAliveRequestHandler({ httpsAgent: agent, idleSeconds: 31, env: {} })).toThrow(
+      InvalidOptionError,
+    );
     agent.destroy();
   });
 });

@@ -10,7 +10,12 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { InvalidOptionError } from './errors';
 import { type AgentLike, installKeepAliveOnAgent } from './keepalive-agent';
 import type { KeepAliveLogger } from './logger';
-import { type KeepAliveOptions, type ResolvedKeepAliveOptions, rejectUnknownKeys, resolveKeepAliveOptions } from './options';
+import {
+  type KeepAliveOptions,
+  type ResolvedKeepAliveOptions,
+  rejectUnknownKeys,
+  resolveKeepAliveOptions,
+} from './options';
 
 export interface KeepAliveRequestHandlerOptions extends KeepAliveOptions {
   /** Your own agent (any keepAlive/keepAliveMsecs, or a proxy agent): keepalive is applied to its sockets. */
@@ -44,23 +49,37 @@ export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
 const handlerSettings = new WeakMap<NodeHttpHandler, ResolvedKeepAliveOptions>();
 
 export function createKeepAliveRequestHandler(options: KeepAliveRequestHandlerOptions = {}): NodeHttpHandler {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'must be an object');
   rejectUnknownKeys(options, REQUEST_HANDLER_OPTION_KEYS, 'options');
   const { enabled, idleSeconds, maxSockets, httpsAgent, httpAgent, agentOptions, logger, env } = options;
   const settings = resolveKeepAliveOptions(definedOnly({ enabled, idleSeconds, maxSockets }), env ?? process.env);
   const connectionTimeout = resolveConnectionTimeout(options.connectionTimeout);
   if (httpsAgent !== undefined && agentOptions !== undefined) {
-    throw new InvalidOptionError('agentOptions', 'set', 'configures the agent this package creates; with httpsAgent, configure your own agent instead');
+    throw new InvalidOptionError(
+      'agentOptions',
+      'set',
+      'configures the agent this package creates; with httpsAgent, configure your own agent instead',
+    );
   }
   if (agentOptions !== undefined && (typeof agentOptions !== 'object' || agentOptions === null)) {
     throw new InvalidOptionError('agentOptions', agentOptions, 'must be an https.AgentOptions object');
   }
   if (agentOptions && 'maxSockets' in agentOptions) {
-    throw new InvalidOptionError('agentOptions.maxSockets', (agentOptions as https.AgentOptions).maxSockets, 'use the maxSockets option (or KEEPALIVE_MAX_SOCKETS)');
+    throw new InvalidOptionError(
+      'agentOptions.maxSockets',
+      (agentOptions as https.AgentOptions).maxSockets,
+      'use the maxSockets option (or KEEPALIVE_MAX_SOCKETS)',
+    );
   }
   // Connection reuse (agent keepAlive) is independent of TCP keepalive; the socket setting is pinned per socket.
   const pool = { keepAlive: true, maxSockets: settings.maxSockets };
-  const secureAgent = installKeepAliveOnAgent(httpsAgent ?? new https.Agent({ ...agentOptions, ...pool }), settings, logger, 'httpsAgent');
+  const secureAgent = installKeepAliveOnAgent(
+    httpsAgent ?? new https.Agent({ ...agentOptions, ...pool }),
+    settings,
+    logger,
+    'httpsAgent',
+  );
   const plainAgent = installKeepAliveOnAgent(httpAgent ?? new http.Agent(pool), settings, logger, 'httpAgent');
   const handler = new NodeHttpHandler({
     // The SDK accepts any object with destroy() as an agent (resolveDefaultConfig in node-http-handler).
@@ -80,7 +99,11 @@ export function keepAliveSettingsOfHandler(handler: unknown): ResolvedKeepAliveO
 function resolveConnectionTimeout(value: unknown): number {
   if (value === undefined) return DEFAULT_CONNECTION_TIMEOUT_MS;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new InvalidOptionError('connectionTimeout', value, 'must be an integer number of milliseconds, 0 or more (0 = none)');
+    throw new InvalidOptionError(
+      'connectionTimeout',
+      value,
+      'must be an integer number of milliseconds, 0 or more (0 = none)',
+    );
   }
   return value;
 }

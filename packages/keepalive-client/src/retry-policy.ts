@@ -75,6 +75,7 @@ export function retryDelayMs(policy: RetryPolicy, failure: Failure, retryIndex: 
 /** Retry-After in seconds (the Lambda API sends seconds); the SDK maps it to retryAfterSeconds. */
 function retryAfterMsOf(shape: ErrorShape): number | undefined {
   const raw = shape.retryAfterSeconds ?? shape.$response?.headers?.['retry-after'];
-  const seconds = typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : typeof raw === 'number' ? raw : NaN;
+  const seconds =
+    typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : typeof raw === 'number' ? raw : NaN;
   return Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : undefined;
 }

@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BenchDocument } from '../src/bench/document';
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
 import { assertBuilt, runScript } from '@lambda-keepalive/test-kit';
+import type { BenchDocument } from '../src/bench/document';
 
 const CLI = resolve(__dirname, '..', 'dist', 'cli', 'bench.js');
 
@@ -19,7 +19,8 @@ const runBench = (args: string[]) => runScript(CLI, args);
 function numbersIn(value: unknown, path = ''): Array<[string, number]> {
   if (typeof value === 'number') return [[path, value]];
   if (Array.isArray(value)) return value.flatMap((item, index) => numbersIn(item, `${path}[${index}]`));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => numbersIn(item, `${path}.${key}`));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([key, item]) => numbersIn(item, `${path}.${key}`));
   return [];
 }
 
@@ -41,7 +42,9 @@ describe('pnpm bench', () => {
     expect(flag.stderr).toMatch(/^bench: Unknown option '--fast'.*--help/);
     const item = await runBench(['--only', 'speed']);
     expect(item.code).toBe(2);
-    expect(item.stderr).toMatch(/--only: "speed" is invalid: "speed" is not an item; must be among survival, detection/);
+    expect(item.stderr).toMatch(
+      /--only: "speed" is invalid: "speed" is not an item; must be among survival, detection/,
+    );
     expect(flag.stdout + item.stdout).toBe('');
   });
 
@@ -60,10 +63,13 @@ describe('pnpm bench', () => {
     expect(document['cold-start']?.bundles.caller.bytes).toBeGreaterThan(0);
 
     if (privileges.ok) {
-      for (const heading of ['1. survival', '2. dead-flow detection', '6. probe traffic']) expect(stdout).toContain(heading);
+      for (const heading of ['1. survival', '2. dead-flow detection', '6. probe traffic'])
+        expect(stdout).toContain(heading);
       expect(document.skipped).toEqual([]);
       expect(document.survival?.rows.length).toBeGreaterThan(0);
-      expect(document.detection?.results.find((row) => row.client === 'keepalive-client')?.detectedSeconds?.median).toBeGreaterThan(0);
+      expect(
+        document.detection?.results.find((row) => row.client === 'keepalive-client')?.detectedSeconds?.median,
+      ).toBeGreaterThan(0);
       expect(document['probe-traffic']?.rows.every((row) => row.packets > 0 && row.bytes > 0)).toBe(true);
       expect(existsSync(join(outDirectory, 'survival', 'results.json'))).toBe(true);
     } else {
@@ -72,9 +78,16 @@ describe('pnpm bench', () => {
     }
 
     // Structure, not goals: every figure is a real number, and the measured ones are not zero or negative.
-    const numbers = numbersIn({ overhead: document.overhead, fanout: document.fanout, coldStart: document['cold-start'], detection: document.detection });
+    const numbers = numbersIn({
+      overhead: document.overhead,
+      fanout: document.fanout,
+      coldStart: document['cold-start'],
+      detection: document.detection,
+    });
     expect(numbers.filter(([, value]) => !Number.isFinite(value))).toEqual([]);
-    const measured = numbers.filter(([path]) => /latencyMs|samplesMs|burstMs|singleMs|maxRssMiB|initMs|bytes|ratio/i.test(path));
+    const measured = numbers.filter(([path]) =>
+      /latencyMs|samplesMs|burstMs|singleMs|maxRssMiB|initMs|bytes|ratio/i.test(path),
+    );
     expect(measured.length).toBeGreaterThan(50);
     expect(measured.filter(([, value]) => !(value > 0))).toEqual([]);
 

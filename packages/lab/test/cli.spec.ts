@@ -5,10 +5,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ResultsDocument } from '../src/sweep/results-file';
-import { assertBuilt, runScript } from '@lambda-keepalive/test-kit';
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
-import { skipReasonOf } from '@lambda-keepalive/test-kit';
+import { assertBuilt, runScript, skipReasonOf } from '@lambda-keepalive/test-kit';
+import type { ResultsDocument } from '../src/sweep/results-file';
 
 const CLI = resolve(__dirname, '..', 'dist', 'cli', 'lab.js');
 
@@ -48,7 +47,16 @@ describe('lab CLI', () => {
     it('runs, shows progress and the table, writes results.json and the chart, names the directory last', async () => {
       if (await skipReasonOf('lab CLI sweep', checkLabPrivileges)) return;
       const { code, stdout, stderr } = await runCli([
-        '--scale', '0.02', '--paths', 'nat', '--clients', 'keepalive-client,keepalive-off', '--durations', '100,400', '--out', out,
+        '--scale',
+        '0.02',
+        '--paths',
+        'nat',
+        '--clients',
+        'keepalive-client,keepalive-off',
+        '--durations',
+        '100,400',
+        '--out',
+        out,
       ]);
       expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
       const lines = stdout.trimEnd().split('\n');
@@ -60,7 +68,12 @@ describe('lab CLI', () => {
 
       const document = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as ResultsDocument;
       expect(document.scale.natIdleSeconds).toBe(7);
-      expect(document.parameters).toEqual({ paths: ['nat'], clients: ['keepalive-client', 'keepalive-off'], durationsSeconds: [100, 400], concurrency: 4 });
+      expect(document.parameters).toEqual({
+        paths: ['nat'],
+        clients: ['keepalive-client', 'keepalive-off'],
+        durationsSeconds: [100, 400],
+        concurrency: 4,
+      });
       expect(document.cells.map((cell) => [cell.client, cell.durationSeconds, cell.verdict, cell.executions])).toEqual([
         ['keepalive-client', 100, 'ok', 1],
         ['keepalive-client', 400, 'ok', 1],

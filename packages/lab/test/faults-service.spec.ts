@@ -3,17 +3,20 @@
  * (nat path: the path does not change these). Rows that kill or reset the emulator get their own lab;
  * the others share one. ~15 s.
  */
+
+import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { privilegeGate } from '@lambda-keepalive/test-kit';
 import { buildBadInputRows } from '../src/faults/bad-input-rows';
 import { buildFaultRows } from '../src/faults/rows';
 import { runFaultRows } from '../src/faults/run';
 import type { FaultRowResult } from '../src/faults/run-row';
 import { resolveTimeScale } from '../src/harness/time-scale';
-import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
-import { privilegeGate } from '@lambda-keepalive/test-kit';
 import { expectRowMet, resultOf } from './support/faults';
 
 const timeScale = resolveTimeScale(0.06);
-const faultRows = buildFaultRows(timeScale).filter((row) => row.path === 'nat' && !/^(forget-flow|blackhole|keepalive-over)/.test(row.id));
+const faultRows = buildFaultRows(timeScale).filter(
+  (row) => row.path === 'nat' && !/^(forget-flow|blackhole|keepalive-over)/.test(row.id),
+);
 const badInputRows = buildBadInputRows(timeScale);
 const lab = privilegeGate('faults service tests', checkLabPrivileges);
 let results: FaultRowResult[] = [];
@@ -56,16 +59,22 @@ lab.it('callee exceeds its timeout: CalleeFunctionError carrying "Task timed out
   expectRowMet(resultOf(results, 'callee-timeout/nat'));
 });
 
-lab.it("caller deadline shorter than the callee: DeadlineExceededError before the caller's own timeout, process exits", () => {
-  const result = resultOf(results, 'caller-deadline/nat');
-  expectRowMet(result);
-  expect(result.measured.outcome).toBe('error'); // not the Lambda-like 'timeout'
-  expect(result.measured.detectionMs).toBeLessThan(result.row.callerTimeoutMs);
-});
+lab.it(
+  "caller deadline shorter than the callee: DeadlineExceededError before the caller's own timeout, process exits",
+  () => {
+    const result = resultOf(results, 'caller-deadline/nat');
+    expectRowMet(result);
+    expect(result.measured.outcome).toBe('error'); // not the Lambda-like 'timeout'
+    expect(result.measured.detectionMs).toBeLessThan(result.row.callerTimeoutMs);
+  },
+);
 
-it.each(badInputRows.map((row) => [row.id, row] as const))('%s: a clear error naming the field and rule, zero invocations', (id) => {
-  if (lab.skipReason !== undefined) return;
-  const result = resultOf(results, id);
-  expectRowMet(result);
-  expect(result.measured.executions).toBe(0);
-});
+it.each(badInputRows.map((row) => [row.id, row] as const))(
+  '%s: a clear error naming the field and rule, zero invocations',
+  (id) => {
+    if (lab.skipReason !== undefined) return;
+    const result = resultOf(results, id);
+    expectRowMet(result);
+    expect(result.measured.executions).toBe(0);
+  },
+);

@@ -5,15 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolveTimeScale } from '../src/harness/time-scale';
-import type { CellResult } from '../src/harness/cell-result';
-import { calleeFunctionName, cellLabel } from '../src/harness/clients';
-import { buildCells } from '../src/sweep/matrix';
-import { openLabSession } from '../src/harness/session';
-import { runCell } from '../src/harness/run-cell';
-import { runSweep } from '../src/sweep/scheduler';
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
 import { privilegeGate } from '@lambda-keepalive/test-kit';
+import type { CellResult } from '../src/harness/cell-result';
+import { calleeFunctionName, cellLabel } from '../src/harness/clients';
+import { runCell } from '../src/harness/run-cell';
+import { openLabSession } from '../src/harness/session';
+import { resolveTimeScale } from '../src/harness/time-scale';
+import { buildCells } from '../src/sweep/matrix';
+import { runSweep } from '../src/sweep/scheduler';
 
 const timeScale = resolveTimeScale(0.02);
 const cells = buildCells(['nat', 'endpoint'], ['keepalive-client', 'keepalive-off'], [100, 400]);
@@ -28,7 +28,12 @@ beforeAll(async () => {
   namespaces = Object.values(session.network.namespaces);
   caCertificateFile = session.caCertificateFile;
   try {
-    results = await runSweep({ cells, concurrency: cells.length, launchIntervalMs: 100, runCell: (cell, signal) => runCell(cell, session, signal) });
+    results = await runSweep({
+      cells,
+      concurrency: cells.length,
+      launchIntervalMs: 100,
+      runCell: (cell, signal) => runCell(cell, session, signal),
+    });
     const executions = await session.executions();
     results = results.map((result) => ({ ...result, executions: executions[result.functionName] ?? -1 }));
   } finally {
@@ -37,7 +42,9 @@ beforeAll(async () => {
 }, 90_000);
 
 const cell = (path: string, client: string, durationSeconds: number): CellResult => {
-  const found = results.find((result) => result.path === path && result.client === client && result.durationSeconds === durationSeconds);
+  const found = results.find(
+    (result) => result.path === path && result.client === client && result.durationSeconds === durationSeconds,
+  );
   if (found === undefined) throw new Error(`no result for ${path}/${client}/${durationSeconds}s`);
   return found;
 };
@@ -60,9 +67,9 @@ describe.each(['nat', 'endpoint'])('through the %s path', (path) => {
   });
 
   gate.it('the emulator ran each call exactly once', () => {
-    expect(results.filter((result) => result.path === path).map((result) => [cellLabel(result), result.executions])).toEqual(
-      cells.filter((c) => c.path === path).map((c) => [cellLabel(c), 1]),
-    );
+    expect(
+      results.filter((result) => result.path === path).map((result) => [cellLabel(result), result.executions]),
+    ).toEqual(cells.filter((c) => c.path === path).map((c) => [cellLabel(c), 1]));
   });
 });
 
@@ -72,15 +79,18 @@ gate.it('removes the namespaces and the temp files when the session closes', () 
   expect(existsSync(caCertificateFile)).toBe(false);
 });
 
-gate.it('opens a session at --scale 1: the emulator accepts the 900 s cell with its allowance (901 s timeout)', async () => {
-  const realScale = resolveTimeScale(1);
-  const [longest] = buildCells(['nat'], ['keepalive-client'], [900]);
-  const session = await openLabSession({ timeScale: realScale, cells: [longest!] });
-  try {
-    expect(realScale.calleeTimeoutSeconds).toBeGreaterThan(900);
-    // The emulator is up with the 900 s cell's function registered (nothing invoked: no 15-minute wait).
-    expect(await session.executions()).toEqual({ [calleeFunctionName(longest!)]: 0 });
-  } finally {
-    await session.close();
-  }
-});
+gate.it(
+  'opens a session at --scale 1: the emulator accepts the 900 s cell with its allowance (901 s timeout)',
+  async () => {
+    const realScale = resolveTimeScale(1);
+    const [longest] = buildCells(['nat'], ['keepalive-client'], [900]);
+    const session = await openLabSession({ timeScale: realScale, cells: [longest!] });
+    try {
+      expect(realScale.calleeTimeoutSeconds).toBeGreaterThan(900);
+      // The emulator is up with the 900 s cell's function registered (nothing invoked: no 15-minute wait).
+      expect(await session.executions()).toEqual({ [calleeFunctionName(longest!)]: 0 });
+    } finally {
+      await session.close();
+    }
+  },
+);

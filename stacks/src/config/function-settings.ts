@@ -36,7 +36,12 @@ export function resolveFunctionSettings(owner: string, input: FunctionSettingsIn
       /^[A-Za-z0-9_-]{1,64}$/,
       '1 to 64 letters, digits, hyphens or underscores (Lambda function name rule)',
     ),
-    timeoutSeconds: requireIntegerInRange(`${owner}.timeoutSeconds`, input.timeoutSeconds, 1, LAMBDA_MAX_TIMEOUT_SECONDS),
+    timeoutSeconds: requireIntegerInRange(
+      `${owner}.timeoutSeconds`,
+      input.timeoutSeconds,
+      1,
+      LAMBDA_MAX_TIMEOUT_SECONDS,
+    ),
     memoryMb: requireIntegerInRange(
       `${owner}.memoryMb`,
       input.memoryMb ?? DEFAULT_MEMORY_MB,

@@ -15,11 +15,15 @@ describe('option rules', () => {
 
   it('requireOneOf lists the allowed values', () => {
     expect(requireOneOf('r', 14, [7, 14])).toBe(14);
-    expect(() => requireOneOf('logRetentionDays', 10, [7, 14])).toThrow('logRetentionDays = 10 is invalid: one of 7, 14');
+    expect(() => requireOneOf('logRetentionDays', 10, [7, 14])).toThrow(
+      'logRetentionDays = 10 is invalid: one of 7, 14',
+    );
   });
 
   it('requirePattern reports the rule', () => {
     expect(requirePattern('n', 'abc', /^[a-z]+$/, 'lower case')).toBe('abc');
-    expect(() => requirePattern('functionName', 'a b', /^[a-z]+$/, 'lower case')).toThrow('functionName = "a b" is invalid: lower case');
+    expect(() => requirePattern('functionName', 'a b', /^[a-z]+$/, 'lower case')).toThrow(
+      'functionName = "a b" is invalid: lower case',
+    );
   });
 });

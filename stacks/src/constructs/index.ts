@@ -1,3 +1,9 @@
-export { Network, NETWORK_AZ_COUNT, type NetworkProps } from './network';
 export { LambdaEndpoint, type LambdaEndpointProps } from './lambda-endpoint';
-export { NodeFunction, NODE_HANDLER, NODE_RUNTIME, type NodeFunctionProps, type NodeFunctionVpcConfig } from './node-function';
+export { NETWORK_AZ_COUNT, Network, type NetworkProps } from './network';
+export {
+  NODE_HANDLER,
+  NODE_RUNTIME,
+  NodeFunction,
+  type NodeFunctionProps,
+  type NodeFunctionVpcConfig,
+} from './node-function';

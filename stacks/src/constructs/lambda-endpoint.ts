@@ -1,9 +1,9 @@
-import { Construct } from 'constructs';
-import { Fn, type IResolvable } from 'cdktf';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Fn, type IResolvable } from 'cdktf';
+import { Construct } from 'constructs';
 import { InvalidStackOptionError } from '../errors';
 
 export interface LambdaEndpointProps {

@@ -1,5 +1,3 @@
-import { Construct } from 'constructs';
-import { Fn } from 'cdktf';
 // Provider classes come from lib/<name> only: the root barrel loads 2,212 modules (docs/cdktf-notes.md).
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
@@ -10,6 +8,8 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
 import { parseVpcCidr } from '../config/vpc-cidr';
 
 export interface NetworkProps {

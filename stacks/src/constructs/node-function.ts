@@ -1,7 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Construct } from 'constructs';
-import { AssetType, Fn, TerraformAsset } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import {
   DataAwsIamPolicyDocument,
@@ -10,6 +8,8 @@ import {
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { AssetType, Fn, TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
 import { resolveFunctionSettings } from '../config/function-settings';
 import { MissingBundleError } from '../errors';
 
@@ -100,7 +100,9 @@ export class NodeFunction extends Construct {
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [`${this.logGroup.arn}:*`],
       },
-      ...(props.vpcConfig ? [{ sid: 'VpcNetworkInterfaces', effect: 'Allow', actions: VPC_ACCESS_ACTIONS, resources: ['*'] }] : []),
+      ...(props.vpcConfig
+        ? [{ sid: 'VpcNetworkInterfaces', effect: 'Allow', actions: VPC_ACCESS_ACTIONS, resources: ['*'] }]
+        : []),
       ...(props.policyStatements ?? []),
     ];
     const permissions = new DataAwsIamPolicyDocument(this, 'permissions-policy', { statement: statements });

@@ -1,5 +1,5 @@
-import { Construct } from 'constructs';
 import { Fn, TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
 import type { CallerStackVariables } from './caller-stack-variables';
 
 export interface CallerStackOutputsInput {
@@ -37,7 +37,7 @@ export function declareCallerStackOutputs(scope: Construct, input: CallerStackOu
     value: Fn.conditional(variables.useLambdaEndpoint.booleanValue, 'interface VPC endpoint', 'NAT gateway'),
   });
   new TerraformOutput(scope, 'caller_keepalive', {
-    description: 'The caller\'s KEEPALIVE / KEEPALIVE_IDLE_SECONDS (variables keepalive, keepalive_idle_seconds).',
+    description: "The caller's KEEPALIVE / KEEPALIVE_IDLE_SECONDS (variables keepalive, keepalive_idle_seconds).",
     value: Fn.conditional(
       variables.keepAlive.booleanValue,
       `on, idle ${variables.keepAliveIdleSeconds.stringValue} s`,

@@ -1,6 +1,6 @@
-import { Construct } from 'constructs';
-import { Fn, Op, Token, TerraformVariable } from 'cdktf';
 import { KEEPALIVE_DEFAULTS, MAX_IDLE_SECONDS } from '@lambda-keepalive/client';
+import { Fn, Op, TerraformVariable, Token } from 'cdktf';
+import type { Construct } from 'constructs';
 
 // The caller validates KEEPALIVE_IDLE_SECONDS with the client's own rule (1..MAX_IDLE_SECONDS, a margin
 // below the 350 s Hyperplane idle); Terraform checks the same range so a bad value fails at plan time,
@@ -50,7 +50,7 @@ export function declareCallerStackVariables(scope: Construct, calleeTimeoutSecon
   const keepAlive = new TerraformVariable(scope, 'keepalive', {
     type: 'bool',
     default: true,
-    description: 'TCP keepalive on the caller\'s sockets (caller env KEEPALIVE=on|off). Off reproduces the hang.',
+    description: "TCP keepalive on the caller's sockets (caller env KEEPALIVE=on|off). Off reproduces the hang.",
   });
 
   const keepAliveIdleSeconds = new TerraformVariable(scope, 'keepalive_idle_seconds', {
@@ -73,7 +73,10 @@ export function declareCallerStackVariables(scope: Construct, calleeTimeoutSecon
     description: `How long the callee sleeps when the event gives no durationSeconds (callee env CALLEE_DEFAULT_SECONDS); 0..${calleeTimeoutSeconds - 1}.`,
   });
   calleeDefaultSeconds.addValidation({
-    condition: Op.and(Op.lte(0, calleeDefaultSeconds.numberValue), Op.lt(calleeDefaultSeconds.numberValue, calleeTimeoutSeconds)),
+    condition: Op.and(
+      Op.lte(0, calleeDefaultSeconds.numberValue),
+      Op.lt(calleeDefaultSeconds.numberValue, calleeTimeoutSeconds),
+    ),
     errorMessage: `callee_default_seconds must be from 0 to below the callee timeout (${calleeTimeoutSeconds} s).`,
   });
 

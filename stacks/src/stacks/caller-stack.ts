@@ -1,13 +1,13 @@
-import { Construct } from 'constructs';
-import { Fn, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { Fn, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { requirePattern } from '../config/option-rules';
 import { LambdaEndpoint } from '../constructs/lambda-endpoint';
 import { Network } from '../constructs/network';
 import { NodeFunction } from '../constructs/node-function';
-import { requirePattern } from '../config/option-rules';
 import { InvalidStackOptionError } from '../errors';
 import { workspaceBundleDir } from './bundle-dirs';
 import { declareCallerStackOutputs } from './caller-stack-outputs';
@@ -154,7 +154,12 @@ function applyStateBackend(stack: TerraformStack, choice: StateBackendChoice): v
     new LocalBackend(stack, { path: choice.path });
     return;
   }
-  const backend = new S3Backend(stack, { bucket: choice.bucket, key: choice.key, region: choice.region, encrypt: true });
+  const backend = new S3Backend(stack, {
+    bucket: choice.bucket,
+    key: choice.key,
+    region: choice.region,
+    encrypt: true,
+  });
   // Terraform >= 1.10 locks S3 state with a lock object; cdktf 0.21's S3BackendConfig predates the option.
   backend.addOverride('use_lockfile', true);
 }

@@ -19,7 +19,11 @@ export function chooseStateBackend(stackName: string, env: NodeJS.ProcessEnv): S
     return { kind: 'local', path: path.join(DEFAULT_LOCAL_STATE_DIR, `terraform.${stackName}.tfstate`) };
   }
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
-    throw new InvalidStackOptionError('STATE_S3_BUCKET', bucket, 'an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)');
+    throw new InvalidStackOptionError(
+      'STATE_S3_BUCKET',
+      bucket,
+      'an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)',
+    );
   }
   const key = env.STATE_S3_KEY?.trim() || `lambda-keepalive/${stackName}.tfstate`;
   const region = env.STATE_S3_REGION?.trim();

@@ -23,7 +23,11 @@ export function synthOptionsFromContext(tryGetContext: (key: string) => unknown)
 type TypeName = 'boolean' | 'string' | 'number';
 type TypeOf<T extends TypeName> = T extends 'boolean' ? boolean : T extends 'string' ? string : number;
 
-function optional<T extends TypeName>(tryGetContext: (key: string) => unknown, key: string, type: T): TypeOf<T> | undefined {
+function optional<T extends TypeName>(
+  tryGetContext: (key: string) => unknown,
+  key: string,
+  type: T,
+): TypeOf<T> | undefined {
   const value = tryGetContext(key);
   if (value === undefined || value === null) return undefined;
   if (typeof value !== type) {

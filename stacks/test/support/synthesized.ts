@@ -25,7 +25,9 @@ export function dataOf(synth: Synthesized, type: string): Array<[string, Record<
 export function oneResource(synth: Synthesized, type: string, idPart = ''): [string, Record<string, any>] {
   const matches = resourcesOf(synth, type).filter(([id]) => id.includes(idPart));
   if (matches.length !== 1) {
-    throw new Error(`expected one ${type} with id containing "${idPart}", found ${matches.map(([id]) => id).join(', ') || 'none'}`);
+    throw new Error(
+      `expected one ${type} with id containing "${idPart}", found ${matches.map(([id]) => id).join(', ') || 'none'}`,
+    );
   }
   return matches[0]!;
 }

@@ -1,5 +1,5 @@
 // @lambda-keepalive/lambda-bundle: the esbuild recipe of the project's Lambda bundles, and its plugins.
-'use strict';
+
 const { bundleLambda, bytesByPackage, lambdaBuildOptions } = require('./recipe');
 
 module.exports = { bundleLambda, bytesByPackage, lambdaBuildOptions };

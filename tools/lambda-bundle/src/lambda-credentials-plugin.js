@@ -2,7 +2,7 @@
 // credential chain, ~100 KB with the STS/SSO clients it carries) becomes
 // ./lambda-credential-provider.mjs — the environment link a Lambda actually uses, plus container
 // credentials; why that is enough is cited in that file.
-'use strict';
+
 const fs = require('node:fs');
 const path = require('node:path');
 

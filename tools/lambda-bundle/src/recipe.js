@@ -1,6 +1,6 @@
 // The esbuild recipe of the project's Lambda bundles (caller and callee): one single-file CommonJS
 // dist/index.js per package, with its source map and esbuild metafile beside it.
-'use strict';
+
 const path = require('node:path');
 const fs = require('node:fs');
 const esbuild = require('esbuild');

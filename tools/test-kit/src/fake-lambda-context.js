@@ -1,7 +1,7 @@
 // A Lambda context for tests, shaped like the runtime's: getRemainingTimeInMillis() counts down to a real
 // deadline, which is what the callee's sleep budget and the client's invoke deadline read. Plain CommonJS
 // (types in fake-lambda-context.d.ts) so a child process running a built bundle can require it too.
-'use strict';
+
 const { randomUUID } = require('node:crypto');
 
 /** @param {import('./fake-lambda-context').FakeLambdaContextOptions} [options] */

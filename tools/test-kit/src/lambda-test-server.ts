@@ -47,13 +47,21 @@ function testCertificate(): Promise<{ cert: string; key: string }> {
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   }).then((pems) => ({ cert: pems.cert, key: pems.private }));
   return cachedPems;
 }
 
-export async function startLambdaTestServer(respond: Respond = (_, res) => sendJson(res, 200, { ok: true })): Promise<LambdaTestServer> {
+export async function startLambdaTestServer(
+  respond: Respond = (_, res) => sendJson(res, 200, { ok: true }),
+): Promise<LambdaTestServer> {
   const { cert, key } = await testCertificate();
   const sockets = new Set<Socket>();
   const acceptedAt = new Map<number, number>();
@@ -64,7 +72,8 @@ export async function startLambdaTestServer(respond: Respond = (_, res) => sendJ
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      if (req.method !== 'POST' || !match) return sendJson(res, 404, { message: `no route ${req.method} ${url.pathname}` });
+      if (req.method !== 'POST' || !match)
+        return sendJson(res, 404, { message: `no route ${req.method} ${url.pathname}` });
       const invocation: SeenInvocation = {
         functionName: decodeURIComponent(match[1]!),
         qualifier: url.searchParams.get('Qualifier'),
@@ -116,14 +125,22 @@ export async function startLambdaTestServer(respond: Respond = (_, res) => sendJ
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
 /** Holds the next invocation's answer until release(): lets a test inspect a request in flight. */
-export function holdNextAnswer(server: LambdaTestServer): { arrived: Promise<SeenInvocation>; release(body?: unknown): void } {
+export function holdNextAnswer(server: LambdaTestServer): {
+  arrived: Promise<SeenInvocation>;
+  release(body?: unknown): void;
+} {
   let release: (body?: unknown) => void = () => undefined;
   const arrived = new Promise<SeenInvocation>((resolve) => {
     server.respond = (invocation, res) => {
@@ -135,7 +152,13 @@ export function holdNextAnswer(server: LambdaTestServer): { arrived: Promise<See
 }
 
 /** A service error as Lambda sends it: x-amzn-errortype header (read first by the SDK) + JSON body. */
-export function sendServiceError(res: ServerResponse, status: number, errorType: string, message: string, headers: Record<string, string> = {}): void {
+export function sendServiceError(
+  res: ServerResponse,
+  status: number,
+  errorType: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { Type: 'User', message }, { 'x-amzn-errortype': errorType, ...headers });
 }
 

@@ -11,7 +11,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createServerCertificates, type ServerCertificates } from '../../src/certificate-authority';
 import type { EmulatedFunction } from '../../src/function-registry';
 import type { EmulatorEvent } from '../../src/invocation-runner';
-import { startInvokeEmulator, type EmulatorConfig, type RunningEmulator } from '../../src/invoke-emulator';
+import { type EmulatorConfig, type RunningEmulator, startInvokeEmulator } from '../../src/invoke-emulator';
 
 export class HandlerDirectory {
   readonly path = mkdtempSync(join(tmpdir(), 'lk-emulator-'));
@@ -34,12 +34,21 @@ export function serverCertificates(): Promise<ServerCertificates> {
   return certificates;
 }
 
-export async function startTestEmulator(functions: EmulatedFunction[], extra: Partial<EmulatorConfig> = {}):
-  Promise<{ emulator: RunningEmulator; events: EmulatorEvent[]; certs: ServerCertificates }> {
+export async function startTestEmulator(
+  functions: EmulatedFunction[],
+  extra: Partial<EmulatorConfig> = {},
+): Promise<{ emulator: RunningEmulator; events: EmulatorEvent[]; certs: ServerCertificates }> {
   const certs = await serverCertificates();
   const events: EmulatorEvent[] = [];
-  const emulator = await startInvokeEmulator({ host: '127.0.0.1', port: 0, certPem: certs.certPem,
-    keyPem: certs.keyPem, functions, onEvent: (event) => events.push(event), ...extra });
+  const emulator = await startInvokeEmulator({
+    host: '127.0.0.1',
+    port: 0,
+    certPem: certs.certPem,
+    keyPem: certs.keyPem,
+    functions,
+    onEvent: (event) => events.push(event),
+    ...extra,
+  });
   return { emulator, events, certs };
 }
 

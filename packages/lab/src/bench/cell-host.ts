@@ -1,5 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
-import { calleeFunctionName, type CellHost, type CellResult, DRIVER_RESULT_KEY, type LabCell, type LabSession, runCell } from '../harness';
+import {
+  type CellHost,
+  type CellResult,
+  calleeFunctionName,
+  DRIVER_RESULT_KEY,
+  type LabCell,
+  type LabSession,
+  runCell,
+} from '../harness';
 
 /**
  * The lab's own cell runner (run-cell.ts, the drivers, the real caller bundle) with three bench knobs:
@@ -21,14 +29,20 @@ export interface BenchCellHostOptions {
   sdkSingleAttempt: boolean;
 }
 
-export function createBenchCellRunner(session: LabSession, options: BenchCellHostOptions): (cell: LabCell) => Promise<BenchCellResult> {
+export function createBenchCellRunner(
+  session: LabSession,
+  options: BenchCellHostOptions,
+): (cell: LabCell) => Promise<BenchCellResult> {
   const resultTimes = new Map<string, number>();
   const host: CellHost = {
     ...session,
     timeScale: { ...session.timeScale, callerTimeoutMs: options.windowMs },
     spawnInVpc: (command, args, spawnOptions) => {
       const sdkDriver = args.some((arg) => arg.endsWith('sdk-driver.js'));
-      const env: NodeJS.ProcessEnv = { ...spawnOptions.env, ...(sdkDriver && options.sdkSingleAttempt ? { AWS_MAX_ATTEMPTS: '1' } : {}) };
+      const env: NodeJS.ProcessEnv = {
+        ...spawnOptions.env,
+        ...(sdkDriver && options.sdkSingleAttempt ? { AWS_MAX_ATTEMPTS: '1' } : {}),
+      };
       const child = session.spawnInVpc(command, args, { ...spawnOptions, env });
       watchResultLine(child, (at) => resultTimes.set(String(env.CALLEE_FUNCTION_NAME), at));
       return child;

@@ -11,7 +11,12 @@ describe('bench chart', () => {
         { label: 'forget · keepalive-off', median: null, missingText: 'never within 27 s' },
       ],
     },
-    { title: 'Fan-out', unit: 'burst ÷ one call', goal: { value: 1.2, label: 'goal 1.2×' }, bars: [{ label: 'sdk-default', median: 4.05 }] },
+    {
+      title: 'Fan-out',
+      unit: 'burst ÷ one call',
+      goal: { value: 1.2, label: 'goal 1.2×' },
+      bars: [{ label: 'sdk-default', median: 4.05 }],
+    },
   ]);
 
   it('draws one bar per value with its spread and marker, and names the missing ones', () => {

@@ -52,7 +52,9 @@ export function renderBenchChart(title: string, subtitle: string, panels: readon
 }
 
 function renderPanel(panel: ChartPanel, top: number): string[] {
-  const values = panel.bars.flatMap((bar) => [bar.median, bar.max, bar.marker]).filter((value): value is number => typeof value === 'number');
+  const values = panel.bars
+    .flatMap((bar) => [bar.median, bar.max, bar.marker])
+    .filter((value): value is number => typeof value === 'number');
   const xMax = niceMax(Math.max(...values, panel.goal?.value ?? 0, 1e-9));
   const x = (value: number): number => round(LABEL_WIDTH + (value / xMax) * (PLOT_RIGHT - LABEL_WIDTH));
   const barsTop = top + PANEL_HEADER;
@@ -68,23 +70,31 @@ function renderPanel(panel: ChartPanel, top: number): string[] {
       `<text x="${x(value)}" y="${bottom + 16}" text-anchor="middle">${formatTick(value)}</text>`,
     );
   }
-  parts.push(`<text x="${PLOT_RIGHT}" y="${bottom + 32}" text-anchor="end" fill="#57606a">${escapeXml(panel.unit)}</text>`);
+  parts.push(
+    `<text x="${PLOT_RIGHT}" y="${bottom + 32}" text-anchor="end" fill="#57606a">${escapeXml(panel.unit)}</text>`,
+  );
   panel.bars.forEach((bar, index) => {
     const y = barsTop + index * (BAR_HEIGHT + BAR_GAP);
     parts.push(`<text x="${LABEL_WIDTH - 10}" y="${y + 13}" text-anchor="end">${escapeXml(bar.label)}</text>`);
     if (bar.median === null) {
-      parts.push(`<text class="missing" x="${LABEL_WIDTH + 6}" y="${y + 13}" fill="#cf222e">${escapeXml(bar.missingText ?? 'no value')}</text>`);
+      parts.push(
+        `<text class="missing" x="${LABEL_WIDTH + 6}" y="${y + 13}" fill="#cf222e">${escapeXml(bar.missingText ?? 'no value')}</text>`,
+      );
     } else {
       parts.push(
         `<rect class="bar" data-label="${escapeXml(bar.label)}" data-value="${bar.median}" x="${LABEL_WIDTH}" y="${y}" width="${round(x(bar.median) - LABEL_WIDTH)}" height="${BAR_HEIGHT}" fill="#0969da" fill-opacity="0.75"><title>${escapeXml(`${bar.label}: ${bar.median}`)}</title></rect>`,
       );
       if (bar.min !== undefined && bar.max !== undefined) {
         const mid = y + BAR_HEIGHT / 2;
-        parts.push(`<line class="spread" x1="${x(bar.min)}" y1="${mid}" x2="${x(bar.max)}" y2="${mid}" stroke="#24292f" stroke-width="1.5"/>`);
+        parts.push(
+          `<line class="spread" x1="${x(bar.min)}" y1="${mid}" x2="${x(bar.max)}" y2="${mid}" stroke="#24292f" stroke-width="1.5"/>`,
+        );
       }
     }
     if (bar.marker !== undefined) {
-      parts.push(`<line class="marker" x1="${x(bar.marker)}" y1="${y - 3}" x2="${x(bar.marker)}" y2="${y + BAR_HEIGHT + 3}" stroke="#cf222e" stroke-width="3"/>`);
+      parts.push(
+        `<line class="marker" x1="${x(bar.marker)}" y1="${y - 3}" x2="${x(bar.marker)}" y2="${y + BAR_HEIGHT + 3}" stroke="#cf222e" stroke-width="3"/>`,
+      );
     }
   });
   if (panel.goal !== undefined) {

@@ -7,8 +7,9 @@
  * first call opens its own connection (the emulator counts connections per run of this process).
  * Prints ONE JSON line (BenchProcessResult) and exits.
  */
-import { createBenchInvoker, isBenchClient, type BenchClient } from './clients';
+
 import { InvalidLabInputError } from '../lab-errors';
+import { type BenchClient, createBenchInvoker, isBenchClient } from './clients';
 
 export interface BenchProcessInput {
   client: BenchClient;
@@ -35,11 +36,18 @@ export interface BenchProcessResult {
 
 export function readBenchProcessInput(json: string | undefined): BenchProcessInput {
   const input = JSON.parse(json ?? 'null') as Partial<BenchProcessInput> | null;
-  if (input === null || !isBenchClient(input.client)) throw new InvalidLabInputError('client', input?.client, 'must be a bench client');
-  if (input.mode !== 'sequential' && input.mode !== 'fanout') throw new InvalidLabInputError('mode', input.mode, 'must be sequential or fanout');
-  if (!Number.isInteger(input.calls) || (input.calls ?? 0) < 1) throw new InvalidLabInputError('calls', input.calls, 'must be an integer ≥ 1');
+  if (input === null || !isBenchClient(input.client))
+    throw new InvalidLabInputError('client', input?.client, 'must be a bench client');
+  if (input.mode !== 'sequential' && input.mode !== 'fanout')
+    throw new InvalidLabInputError('mode', input.mode, 'must be sequential or fanout');
+  if (!Number.isInteger(input.calls) || (input.calls ?? 0) < 1)
+    throw new InvalidLabInputError('calls', input.calls, 'must be an integer ≥ 1');
   if (typeof input.functionName !== 'string' || typeof input.durationSeconds !== 'number') {
-    throw new InvalidLabInputError('functionName, durationSeconds', [input.functionName, input.durationSeconds], 'must be a string and a number');
+    throw new InvalidLabInputError(
+      'functionName, durationSeconds',
+      [input.functionName, input.durationSeconds],
+      'must be a string and a number',
+    );
   }
   return input as BenchProcessInput;
 }

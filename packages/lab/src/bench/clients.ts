@@ -29,10 +29,14 @@ export function createBenchInvoker(client: BenchClient): BenchInvoker {
     };
   }
   const lambda =
-    client === 'sdk-default' ? new LambdaClient({}) : new LambdaClient({ requestHandler: new NodeHttpHandler({ httpsAgent: new Agent() }) });
+    client === 'sdk-default'
+      ? new LambdaClient({})
+      : new LambdaClient({ requestHandler: new NodeHttpHandler({ httpsAgent: new Agent() }) });
   return {
     invoke: async (functionName, payload) => {
-      const response = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: JSON.stringify(payload) }));
+      const response = await lambda.send(
+        new InvokeCommand({ FunctionName: functionName, Payload: JSON.stringify(payload) }),
+      );
       if (response.FunctionError !== undefined) throw new Error(`${functionName} failed: ${response.FunctionError}`);
       return response.Payload === undefined ? undefined : JSON.parse(Buffer.from(response.Payload).toString('utf8'));
     },

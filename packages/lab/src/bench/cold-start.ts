@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { bytesByPackage } from '@lambda-keepalive/lambda-bundle';
 import type { Metafile } from 'esbuild';
-import { interleavedOrder, pairedRatios, summarize, type RatioSummary, type Summary } from './stats';
+import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summarize } from './stats';
 
 /**
  * Cold start: the caller bundle's bytes and module-init time (require() of the bundle in a fresh Node
@@ -21,7 +21,14 @@ const SDK_ENTRY = "export { LambdaClient, InvokeCommand } from '@aws-sdk/client-
 const BASELINES = {
   'esbuild-minify': { minify: true },
   'esbuild-defaults': {},
-  'caller-recipe': { minify: true, mainFields: ['module', 'main'], target: 'node22', format: 'cjs', keepNames: true, legalComments: 'none' },
+  'caller-recipe': {
+    minify: true,
+    mainFields: ['module', 'main'],
+    target: 'node22',
+    format: 'cjs',
+    keepNames: true,
+    legalComments: 'none',
+  },
 } as const;
 export type ColdStartBundle = 'caller' | keyof typeof BASELINES;
 
@@ -48,7 +55,10 @@ const INIT_SCRIPT =
   'const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
 const PACKAGE_ROOT = resolve(__dirname, '..', '..');
 
-export async function runColdStartBench(settings: ColdStartSettings, log: (line: string) => void): Promise<ColdStartResult> {
+export async function runColdStartBench(
+  settings: ColdStartSettings,
+  log: (line: string) => void,
+): Promise<ColdStartResult> {
   const callerFile = require.resolve('@lambda-keepalive/caller');
   const directory = await mkdtemp(join(tmpdir(), 'lk-bench-cold-'));
   try {
@@ -69,17 +79,26 @@ export async function runColdStartBench(settings: ColdStartSettings, log: (line:
       files[name as ColdStartBundle] = file;
     }
     const names = Object.keys(files) as ColdStartBundle[];
-    const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<ColdStartBundle, number[]>;
+    const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
+      ColdStartBundle,
+      number[]
+    >;
     for (let round = 0; round < settings.samples; round += 1) {
       for (const name of interleavedOrder(names, round)) {
-        const { stdout } = await run(process.execPath, ['-e', INIT_SCRIPT, files[name]], { env: { PATH: process.env.PATH ?? '' } });
+        const { stdout } = await run(process.execPath, ['-e', INIT_SCRIPT, files[name]], {
+          env: { PATH: process.env.PATH ?? '' },
+        });
         samples[name].push(Number(stdout));
       }
     }
     log(`  cold-start: ${settings.samples} fresh processes per bundle done`);
     const bundles = {} as ColdStartResult['bundles'];
     for (const name of names) {
-      bundles[name] = { bytes: (await stat(files[name])).size, initMs: summarize(samples[name]), samplesMs: samples[name] };
+      bundles[name] = {
+        bytes: (await stat(files[name])).size,
+        initMs: summarize(samples[name]),
+        samplesMs: samples[name],
+      };
     }
     return {
       settings: {
@@ -112,5 +131,7 @@ async function topPackages(callerFile: string): Promise<Array<{ name: string; by
   }
   const output = Object.entries(meta.outputs).find(([file]) => file.endsWith('index.js'))?.[1];
   if (output === undefined) return [];
-  return bytesByPackage(output).slice(0, 6).map(([name, bytes]) => ({ name, bytes }));
+  return bytesByPackage(output)
+    .slice(0, 6)
+    .map(([name, bytes]) => ({ name, bytes }));
 }

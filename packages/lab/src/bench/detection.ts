@@ -1,9 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { forgetFlows, startBlackhole, waitForExecutionStart, type FaultMark } from '../faults';
 import type { Middlebox } from '@lambda-keepalive/hyperplane-net';
-import { calleeFunctionName, LAB_CLIENTS, type LabCell, type LabClient, type LabPath, openLabSession, REAL_SECONDS, SDK_DELAYED_KEEPALIVE_SECONDS, type TimeScale } from '../harness';
-import { createBenchCellRunner, type BenchCellResult } from './cell-host';
-import { summarize, type Summary } from './stats';
+import { type FaultMark, forgetFlows, startBlackhole, waitForExecutionStart } from '../faults';
+import {
+  calleeFunctionName,
+  LAB_CLIENTS,
+  type LabCell,
+  type LabClient,
+  type LabPath,
+  openLabSession,
+  REAL_SECONDS,
+  SDK_DELAYED_KEEPALIVE_SECONDS,
+  type TimeScale,
+} from '../harness';
+import { type BenchCellResult, createBenchCellRunner } from './cell-host';
+import { type Summary, summarize } from './stats';
 
 /**
  * Dead-flow detection: a long call per client is in flight through a middlebox, the middlebox forgets
@@ -57,7 +67,12 @@ export interface DetectionResult {
 }
 
 export function detectionBound(client: LabClient, fault: DetectionFault, timeScale: TimeScale): number | null {
-  const idle = client === 'keepalive-client' ? timeScale.keepAliveIdleSeconds : client === 'sdk-default' ? SDK_DELAYED_KEEPALIVE_SECONDS.idle : null;
+  const idle =
+    client === 'keepalive-client'
+      ? timeScale.keepAliveIdleSeconds
+      : client === 'sdk-default'
+        ? SDK_DELAYED_KEEPALIVE_SECONDS.idle
+        : null;
   if (idle === null) return null;
   return fault === 'forget' ? idle : idle + KEEPCNT * KEEPINTVL_SECONDS;
 }
@@ -69,19 +84,32 @@ export function detectionBound(client: LabClient, fault: DetectionFault, timeSca
  * the lab's survival verdict files TimeoutError under "hung".
  */
 function detectedError(result: BenchCellResult): boolean {
-  return result.error !== undefined && result.error.name !== 'DeadlineExceededError' && result.error.name !== 'KilledByRunner';
+  return (
+    result.error !== undefined &&
+    result.error.name !== 'DeadlineExceededError' &&
+    result.error.name !== 'KilledByRunner'
+  );
 }
 
-export async function runDetectionBench(timeScale: TimeScale, settings: DetectionSettings, log: (line: string) => void): Promise<DetectionResult> {
+export async function runDetectionBench(
+  timeScale: TimeScale,
+  settings: DetectionSettings,
+  log: (line: string) => void,
+): Promise<DetectionResult> {
   const idle = timeScale.keepAliveIdleSeconds;
   const clients = settings.clients ?? LAB_CLIENTS;
   const armSeconds = SDK_DELAYED_KEEPALIVE_SECONDS.delay + SDK_DELAYED_KEEPALIVE_SECONDS.idle;
-  const longestBound = Math.max(...settings.faults.map((fault) => detectionBound('keepalive-client', fault, timeScale) ?? 0), armSeconds);
+  const longestBound = Math.max(
+    ...settings.faults.map((fault) => detectionBound('keepalive-client', fault, timeScale) ?? 0),
+    armSeconds,
+  );
   // Driver clock: start-up slack + arming + random phase (≤ idle) + the longest bound + 3 s to see it land.
   const windowSeconds = 2 + armSeconds + idle + longestBound + 3;
   // A distinct callee per round (the duration is part of its name): "started" must mean this round's call.
   const cellsOf = (round: number): LabCell[] =>
-    (['nat', 'endpoint'] as const).flatMap((path) => clients.map((client) => ({ path, client, durationSeconds: REAL_SECONDS.functionTimeout - round })));
+    (['nat', 'endpoint'] as const).flatMap((path) =>
+      clients.map((client) => ({ path, client, durationSeconds: REAL_SECONDS.functionTimeout - round })),
+    );
   const allCells = Array.from({ length: settings.rounds }, (_, round) => cellsOf(round)).flat();
   const session = await openLabSession({ timeScale, cells: allCells });
   const samples = new Map<string, DetectionSample[]>();
@@ -89,10 +117,14 @@ export async function runDetectionBench(timeScale: TimeScale, settings: Detectio
     const runCellInBench = createBenchCellRunner(session, { windowMs: windowSeconds * 1000, sdkSingleAttempt: true });
     for (let round = 0; round < settings.rounds; round += 1) {
       const faultOn: Partial<Record<LabPath, DetectionFault>> =
-        round % 2 === 0 ? { nat: settings.faults[0], endpoint: settings.faults[1] } : { nat: settings.faults[1], endpoint: settings.faults[0] };
+        round % 2 === 0
+          ? { nat: settings.faults[0], endpoint: settings.faults[1] }
+          : { nat: settings.faults[1], endpoint: settings.faults[0] };
       const cells = cellsOf(round).filter((cell) => faultOn[cell.path] !== undefined);
       const running = cells.map((cell) => runCellInBench(cell));
-      await Promise.all(cells.map((cell) => waitForExecutionStart(session.emulator, calleeFunctionName(cell), windowSeconds * 1000)));
+      await Promise.all(
+        cells.map((cell) => waitForExecutionStart(session.emulator, calleeFunctionName(cell), windowSeconds * 1000)),
+      );
       await sleep((armSeconds + Math.random() * idle) * 1000);
       const marks = new Map<LabPath, FaultMark>();
       const blackholes: Array<() => Promise<unknown>> = [];
@@ -118,10 +150,22 @@ export async function runDetectionBench(timeScale: TimeScale, settings: Detectio
         const key = `${fault}\u0000${result.client}`;
         samples.set(key, [
           ...(samples.get(key) ?? []),
-          { round, path: result.path, detectedSeconds: detected, outcome: result.error ? `${result.verdict}: ${result.error.name}: ${result.error.message.slice(0, 120)}` : result.verdict },
+          {
+            round,
+            path: result.path,
+            detectedSeconds: detected,
+            outcome: result.error
+              ? `${result.verdict}: ${result.error.name}: ${result.error.message.slice(0, 120)}`
+              : result.verdict,
+          },
         ]);
       }
-      log(`  detection: round ${round + 1}/${settings.rounds} done (${Object.entries(faultOn).filter(([, fault]) => fault !== undefined).map(([path, fault]) => `${fault} on ${path}`).join(', ')})`);
+      log(
+        `  detection: round ${round + 1}/${settings.rounds} done (${Object.entries(faultOn)
+          .filter(([, fault]) => fault !== undefined)
+          .map(([path, fault]) => `${fault} on ${path}`)
+          .join(', ')})`,
+      );
     }
   } finally {
     await session.close();

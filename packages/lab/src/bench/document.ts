@@ -1,9 +1,9 @@
 import { cpus, release, totalmem } from 'node:os';
 import type { TimeScale } from '../harness';
-import type { BenchItem } from './options';
 import type { ColdStartResult } from './cold-start';
 import type { DetectionResult } from './detection';
 import type { FanoutResult } from './fanout';
+import type { BenchItem } from './options';
 import type { OverheadResult } from './overhead';
 import type { ProbeTrafficResult } from './probe-traffic';
 import type { SurvivalResult } from './survival';

@@ -1,6 +1,6 @@
 import type { BenchClient } from './clients';
 import type { LoopbackService } from './loopback-service';
-import { interleavedOrder, pairedRatios, summarize, type RatioSummary, type Summary } from './stats';
+import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summarize } from './stats';
 
 /**
  * Fan-out: N concurrent calls of a callee sleeping S seconds from one process, wall time of the burst
@@ -35,12 +35,26 @@ export interface FanoutResult {
   rssRatio: RatioSummary;
 }
 
-export async function runFanoutBench(service: LoopbackService, settings: FanoutSettings, log: (line: string) => void): Promise<FanoutResult> {
+export async function runFanoutBench(
+  service: LoopbackService,
+  settings: FanoutSettings,
+  log: (line: string) => void,
+): Promise<FanoutResult> {
   const burst = { mode: 'fanout' as const, calls: settings.concurrency, durationSeconds: settings.calleeSeconds };
   // Warm-up: the shipped client opens all N at once, so the emulator starts N warm workers (kept for the run).
   await service.runClientProcess({ client: 'keepalive-client', ...burst });
   log(`  fanout: warm-up burst of ${settings.concurrency} done`);
-  const runs = new Map<BenchClient, Array<{ burstMs: number; singleMs: number; rssMiB: number; connections: number; failures: number; firstFailure?: string }>>();
+  const runs = new Map<
+    BenchClient,
+    Array<{
+      burstMs: number;
+      singleMs: number;
+      rssMiB: number;
+      connections: number;
+      failures: number;
+      firstFailure?: string;
+    }>
+  >();
   for (let round = 0; round < settings.rounds; round += 1) {
     for (const client of interleavedOrder(FANOUT_CLIENTS, round)) {
       const { result, connectionsOpened } = await service.runClientProcess({ client, ...burst });
@@ -70,7 +84,10 @@ export async function runFanoutBench(service: LoopbackService, settings: FanoutS
     };
   }
   return {
-    settings: { ...settings, warmUp: `one keepalive-client burst of ${settings.concurrency} before the rounds (starts the emulator's workers)` },
+    settings: {
+      ...settings,
+      warmUp: `one keepalive-client burst of ${settings.concurrency} before the rounds (starts the emulator's workers)`,
+    },
     clients,
     rssRatio: pairedRatios(clients['keepalive-client']?.maxRssMiB ?? [], clients['sdk-default']?.maxRssMiB ?? []),
   };

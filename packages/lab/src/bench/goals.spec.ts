@@ -19,14 +19,26 @@ describe('bench goals', () => {
       ...base,
       overhead: {
         settings: { rounds: 2, callsPerRound: 1, calleeSleepMs: 0 },
-        clients: { 'keepalive-client': { latencyMs: summarize([1]), roundPercentilesMs: [], connectionsOpened: [1, 2], failures: 0, samplesMs: [] } },
+        clients: {
+          'keepalive-client': {
+            latencyMs: summarize([1]),
+            roundPercentilesMs: [],
+            connectionsOpened: [1, 2],
+            failures: 0,
+            samplesMs: [],
+          },
+        },
         ratioP50: { median: 1.01, min: 1, max: 1.02, pairs: 2 },
         ratioP99: { median: 1.5, min: 1, max: 2, pairs: 2 },
       },
     });
     expect(goals).toEqual([
       { goal: 'overhead: p50 ≤ 1.02× sdk-default', measured: '1.010×', met: true },
-      { goal: 'overhead: one TCP connection reused for all sequential calls', measured: '1, 2 per process', met: false },
+      {
+        goal: 'overhead: one TCP connection reused for all sequential calls',
+        measured: '1, 2 per process',
+        met: false,
+      },
     ]);
     expect(renderGoals(goals)).toBe(
       'goals:\n  met     overhead: p50 ≤ 1.02× sdk-default — 1.010×\n  MISSED  overhead: one TCP connection reused for all sequential calls — 1, 2 per process',
@@ -35,11 +47,28 @@ describe('bench goals', () => {
 
   it('counts a detection past its bound, or none at all, as missed', () => {
     const row = (detected: number[] | null) => ({
-      fault: 'forget' as const, client: 'keepalive-client' as const, boundSeconds: 4,
-      detectedSeconds: detected === null ? null : summarize(detected), ratioToBound: null, samples: [],
+      fault: 'forget' as const,
+      client: 'keepalive-client' as const,
+      boundSeconds: 4,
+      detectedSeconds: detected === null ? null : summarize(detected),
+      ratioToBound: null,
+      samples: [],
     });
     const detection = (rows: ReturnType<typeof row>[]) =>
-      checkGoals({ ...base, detection: { settings: { rounds: 1, faults: ['forget'], windowSeconds: 20, keepAliveIdleSeconds: 4, sdkAttempts: 1, note: '' }, results: rows } });
+      checkGoals({
+        ...base,
+        detection: {
+          settings: {
+            rounds: 1,
+            faults: ['forget'],
+            windowSeconds: 20,
+            keepAliveIdleSeconds: 4,
+            sdkAttempts: 1,
+            note: '',
+          },
+          results: rows,
+        },
+      });
     expect(detection([row([1, 3.9])])[0]?.met).toBe(true);
     expect(detection([row([1, 5])])[0]?.met).toBe(false);
     expect(detection([row(null)])[0]).toMatchObject({ measured: 'never', met: false });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServerCertificates, startInvokeEmulator, type RunningEmulator } from '@lambda-keepalive/invoke-emulator';
+import { createServerCertificates, type RunningEmulator, startInvokeEmulator } from '@lambda-keepalive/invoke-emulator';
 import { inheritedEnv, LAB_CREDENTIALS } from '../harness';
 import type { BenchProcessInput, BenchProcessResult } from './client-process';
 
@@ -40,7 +40,9 @@ export async function startLoopbackService(): Promise<LoopbackService> {
       port: 0,
       certPem: certificates.certPem,
       keyPem: certificates.keyPem,
-      functions: [{ name: LOOPBACK_FUNCTION, handlerFile: require.resolve('@lambda-keepalive/callee'), timeoutSeconds: 120 }],
+      functions: [
+        { name: LOOPBACK_FUNCTION, handlerFile: require.resolve('@lambda-keepalive/callee'), timeoutSeconds: 120 },
+      ],
     });
   } catch (error) {
     await rm(directory, { recursive: true, force: true });
@@ -69,7 +71,10 @@ export async function startLoopbackService(): Promise<LoopbackService> {
 
 function runProcess(input: BenchProcessInput, env: Record<string, string>): Promise<BenchProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLIENT_PROCESS_SCRIPT, JSON.stringify(input)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLIENT_PROCESS_SCRIPT, JSON.stringify(input)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -78,7 +83,11 @@ function runProcess(input: BenchProcessInput, env: Record<string, string>): Prom
     child.once('close', (code) => {
       const line = stdout.trim().split('\n').pop() ?? '';
       if (code !== 0 || !line.startsWith('{')) {
-        reject(new Error(`${input.client} bench process exited ${String(code)}: ${stderr.trim() || stdout.trim() || 'no output'}`));
+        reject(
+          new Error(
+            `${input.client} bench process exited ${String(code)}: ${stderr.trim() || stdout.trim() || 'no output'}`,
+          ),
+        );
         return;
       }
       resolve(JSON.parse(line) as BenchProcessResult);

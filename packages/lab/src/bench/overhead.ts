@@ -1,6 +1,6 @@
 import type { BenchClient } from './clients';
 import type { LoopbackService } from './loopback-service';
-import { interleavedOrder, pairedRatios, quantile, summarize, type RatioSummary, type Summary } from './stats';
+import { interleavedOrder, pairedRatios, quantile, type RatioSummary, type Summary, summarize } from './stats';
 
 /**
  * Overhead: latency of a 0 ms callee through the emulator on loopback, sequential calls, the shipped
@@ -35,7 +35,11 @@ export interface OverheadResult {
   ratioP99: RatioSummary;
 }
 
-export async function runOverheadBench(service: LoopbackService, settings: OverheadSettings, log: (line: string) => void): Promise<OverheadResult> {
+export async function runOverheadBench(
+  service: LoopbackService,
+  settings: OverheadSettings,
+  log: (line: string) => void,
+): Promise<OverheadResult> {
   const rounds = new Map<BenchClient, Array<{ latenciesMs: number[]; connections: number; failures: number }>>();
   for (let round = 0; round < settings.rounds; round += 1) {
     for (const client of interleavedOrder(OVERHEAD_CLIENTS, round)) {
@@ -55,7 +59,10 @@ export async function runOverheadBench(service: LoopbackService, settings: Overh
   for (const [client, list] of rounds) {
     clients[client] = {
       latencyMs: summarize(list.flatMap((round) => round.latenciesMs)),
-      roundPercentilesMs: list.map((round) => ({ p50: quantile(round.latenciesMs, 0.5), p99: quantile(round.latenciesMs, 0.99) })),
+      roundPercentilesMs: list.map((round) => ({
+        p50: quantile(round.latenciesMs, 0.5),
+        p99: quantile(round.latenciesMs, 0.99),
+      })),
       connectionsOpened: list.map((round) => round.connections),
       failures: list.reduce((sum, round) => sum + round.failures, 0),
       samplesMs: list.map((round) => round.latenciesMs.map((value) => Math.round(value * 1000) / 1000)),
@@ -66,7 +73,13 @@ export async function runOverheadBench(service: LoopbackService, settings: Overh
   return {
     settings: { ...settings, calleeSleepMs: 0 },
     clients,
-    ratioP50: pairedRatios(subject.map((round) => round.p50), peer.map((round) => round.p50)),
-    ratioP99: pairedRatios(subject.map((round) => round.p99), peer.map((round) => round.p99)),
+    ratioP50: pairedRatios(
+      subject.map((round) => round.p50),
+      peer.map((round) => round.p50),
+    ),
+    ratioP99: pairedRatios(
+      subject.map((round) => round.p99),
+      peer.map((round) => round.p99),
+    ),
   };
 }

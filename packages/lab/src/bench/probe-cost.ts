@@ -1,5 +1,5 @@
-import { InvalidLabInputError } from '../lab-errors';
 import { REAL_SECONDS } from '../harness';
+import { InvalidLabInputError } from '../lab-errors';
 
 /**
  * The keepalive idle trade-off in real seconds, per connection: probes cost traffic (one probe + one ACK
@@ -20,8 +20,10 @@ export interface IdleCost {
 export const COMPARED_IDLE_SECONDS: readonly number[] = [1, REAL_SECONDS.keepAliveIdle, 300];
 
 export function idleCost(idleSeconds: number, bytesPerProbeExchange: number): IdleCost {
-  if (!Number.isInteger(idleSeconds) || idleSeconds < 1) throw new InvalidLabInputError('idleSeconds', idleSeconds, 'must be whole seconds ≥ 1');
-  if (!(bytesPerProbeExchange > 0)) throw new InvalidLabInputError('bytesPerProbeExchange', bytesPerProbeExchange, 'must be > 0');
+  if (!Number.isInteger(idleSeconds) || idleSeconds < 1)
+    throw new InvalidLabInputError('idleSeconds', idleSeconds, 'must be whole seconds ≥ 1');
+  if (!(bytesPerProbeExchange > 0))
+    throw new InvalidLabInputError('bytesPerProbeExchange', bytesPerProbeExchange, 'must be > 0');
   const probesPerHour = 3600 / Math.max(idleSeconds, 1);
   return {
     idleSeconds,

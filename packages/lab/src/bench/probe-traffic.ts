@@ -1,7 +1,15 @@
 import type { Middlebox } from '@lambda-keepalive/hyperplane-net';
-import { type LabCell, type LabClient, type LabPath, openLabSession, SDK_DELAYED_KEEPALIVE_SECONDS, type TimeScale, toLabSeconds } from '../harness';
+import {
+  type LabCell,
+  type LabClient,
+  type LabPath,
+  openLabSession,
+  SDK_DELAYED_KEEPALIVE_SECONDS,
+  type TimeScale,
+  toLabSeconds,
+} from '../harness';
 import { createBenchCellRunner } from './cell-host';
-import { COMPARED_IDLE_SECONDS, idleCost, probeExchanges, type IdleCost } from './probe-cost';
+import { COMPARED_IDLE_SECONDS, type IdleCost, idleCost, probeExchanges } from './probe-cost';
 
 /**
  * Probe traffic: packets and bytes each middlebox forwarded (its nftables counter) for one long call per
@@ -40,18 +48,31 @@ export interface ProbeTrafficResult {
   idleCosts: IdleCost[];
 }
 
-export async function runProbeTrafficBench(timeScale: TimeScale, settings: ProbeTrafficSettings, log: (line: string) => void): Promise<ProbeTrafficResult> {
+export async function runProbeTrafficBench(
+  timeScale: TimeScale,
+  settings: ProbeTrafficSettings,
+  log: (line: string) => void,
+): Promise<ProbeTrafficResult> {
   const long = settings.durationSeconds;
   const rounds: LabCell[][] = [
-    [{ path: 'nat', client: 'keepalive-client', durationSeconds: long }, { path: 'endpoint', client: 'sdk-default', durationSeconds: long }],
-    [{ path: 'nat', client: 'keepalive-off', durationSeconds: settings.baselineDurationSeconds }, { path: 'endpoint', client: 'sdk-own-agent', durationSeconds: long }],
+    [
+      { path: 'nat', client: 'keepalive-client', durationSeconds: long },
+      { path: 'endpoint', client: 'sdk-default', durationSeconds: long },
+    ],
+    [
+      { path: 'nat', client: 'keepalive-off', durationSeconds: settings.baselineDurationSeconds },
+      { path: 'endpoint', client: 'sdk-own-agent', durationSeconds: long },
+    ],
   ];
   const labDurationSeconds = toLabSeconds(timeScale, long);
   const session = await openLabSession({ timeScale, cells: rounds.flat() });
   const rows: ProbeTrafficRow[] = [];
   try {
     // The window: the long call plus 4 s; a hung client (no keepalive past the limit) costs no more.
-    const runCellInBench = createBenchCellRunner(session, { windowMs: (labDurationSeconds + 4) * 1000, sdkSingleAttempt: false });
+    const runCellInBench = createBenchCellRunner(session, {
+      windowMs: (labDurationSeconds + 4) * 1000,
+      sdkSingleAttempt: false,
+    });
     for (const cells of rounds) {
       const before = await Promise.all(cells.map((cell) => session.network.forwardedCounters(PATH_BOX[cell.path])));
       const results = await Promise.all(cells.map((cell) => runCellInBench(cell)));
@@ -86,13 +107,18 @@ export async function runProbeTrafficBench(timeScale: TimeScale, settings: Probe
     settings: { ...settings, labDurationSeconds, keepAliveIdleSeconds: timeScale.keepAliveIdleSeconds },
     rows,
     bytesPerProbeExchange: measured?.bytesPerExchange ?? null,
-    idleCosts: measured === undefined ? [] : COMPARED_IDLE_SECONDS.map((idle) => idleCost(idle, measured.bytesPerExchange)),
+    idleCosts:
+      measured === undefined ? [] : COMPARED_IDLE_SECONDS.map((idle) => idleCost(idle, measured.bytesPerExchange)),
   };
 }
 
 /** Probes a client sends in the call: one per idle from connect (ours) or from 3 s after the request (SDK). */
 function expectedExchanges(client: LabClient, labDurationSeconds: number, timeScale: TimeScale): number | null {
   if (client === 'keepalive-client') return Math.floor(labDurationSeconds / timeScale.keepAliveIdleSeconds);
-  if (client === 'sdk-default') return Math.max(0, Math.floor((labDurationSeconds - SDK_DELAYED_KEEPALIVE_SECONDS.delay) / SDK_DELAYED_KEEPALIVE_SECONDS.idle));
+  if (client === 'sdk-default')
+    return Math.max(
+      0,
+      Math.floor((labDurationSeconds - SDK_DELAYED_KEEPALIVE_SECONDS.delay) / SDK_DELAYED_KEEPALIVE_SECONDS.idle),
+    );
   return null;
 }

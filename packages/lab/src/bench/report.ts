@@ -1,6 +1,6 @@
 import { CLIENT_DESCRIPTIONS } from '../harness';
-import type { BenchDocument } from './document';
 import type { ChartPanel } from './chart';
+import type { BenchDocument } from './document';
 import { formatRatio } from './stats';
 
 /**
@@ -19,16 +19,21 @@ export function renderBenchReport(document: BenchDocument): string {
   const coldStart = document['cold-start'];
   if (survival) {
     sections.push(
-      section('1. survival — calls completed per client and path (lab sweep)', ['client', ...survival.settings.paths], survival.settings.paths.length === 0 ? [] :
-        [...new Set(survival.rows.map((row) => row.client))].map((client) => [
-          client,
-          ...survival.settings.paths.map((path) => {
-            const row = survival.rows.find((candidate) => candidate.client === client && candidate.path === path);
-            if (!row) return '-';
-            const lost = row.lostAt.length > 0 ? ` lost at ${row.lostAt.join(',')} s` : '';
-            return `${row.completed}/${row.calls} ${percent(row.completed / row.calls)}${lost}${row.duplicates > 0 ? ` ×dup ${row.duplicates}` : ''}`;
-          }),
-        ])),
+      section(
+        '1. survival — calls completed per client and path (lab sweep)',
+        ['client', ...survival.settings.paths],
+        survival.settings.paths.length === 0
+          ? []
+          : [...new Set(survival.rows.map((row) => row.client))].map((client) => [
+              client,
+              ...survival.settings.paths.map((path) => {
+                const row = survival.rows.find((candidate) => candidate.client === client && candidate.path === path);
+                if (!row) return '-';
+                const lost = row.lostAt.length > 0 ? ` lost at ${row.lostAt.join(',')} s` : '';
+                return `${row.completed}/${row.calls} ${percent(row.completed / row.calls)}${lost}${row.duplicates > 0 ? ` ×dup ${row.duplicates}` : ''}`;
+              }),
+            ]),
+      ),
     );
   }
   if (detection) {
@@ -113,14 +118,27 @@ export function renderBenchReport(document: BenchDocument): string {
       section(
         `   idle trade-off per connection, real seconds (${probes.bytesPerProbeExchange?.toFixed(0) ?? '?'} bytes per probe + ACK, measured)`,
         ['idle s', 'probes/h', 'bytes/h', 'detect forget ≤ s', 'detect blackhole ≤ s', 'headroom to 350 s'],
-        probes.idleCosts.map((cost) => [cost.idleSeconds, cost.probesPerHour, cost.bytesPerHour, cost.detectForgetSeconds, cost.detectBlackholeSeconds, cost.headroomSeconds].map(String)),
+        probes.idleCosts.map((cost) =>
+          [
+            cost.idleSeconds,
+            cost.probesPerHour,
+            cost.bytesPerHour,
+            cost.detectForgetSeconds,
+            cost.detectBlackholeSeconds,
+            cost.headroomSeconds,
+          ].map(String),
+        ),
       ),
     );
   }
   if (document.skipped.length > 0) {
     sections.push(`skipped:\n${document.skipped.map((skip) => `  ${skip.item}: ${skip.reason}`).join('\n')}`);
   }
-  sections.push(`clients: ${Object.entries(CLIENT_DESCRIPTIONS).map(([client, text]) => `\n  ${client}: ${text}`).join('')}`);
+  sections.push(
+    `clients: ${Object.entries(CLIENT_DESCRIPTIONS)
+      .map(([client, text]) => `\n  ${client}: ${text}`)
+      .join('')}`,
+  );
   return sections.join('\n\n');
 }
 
@@ -161,7 +179,11 @@ export function benchChartPanels(document: BenchDocument): ChartPanel[] {
 
 function section(title: string, header: string[], rows: string[][]): string {
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
-  const line = (row: string[]): string => row.map((text, column) => text.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (row: string[]): string =>
+    row
+      .map((text, column) => text.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [title, `   ${line(header)}`, ...rows.map((row) => `   ${line(row)}`)].join('\n');
 }
 

@@ -1,18 +1,18 @@
 import { join } from 'node:path';
-import { writeFileAtomically } from '../report';
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { writeFileAtomically } from '../report';
 import { renderBenchChart } from './chart';
-import { machineInfo, type BenchDocument } from './document';
-import { checkGoals, renderGoals } from './goals';
-import { type BenchItem, type BenchOptions, ROOT_ITEMS } from './options';
-import { benchChartPanels, renderBenchReport } from './report';
-import { FULL_SETTINGS, SMOKE_SETTINGS } from './settings';
 import { runColdStartBench } from './cold-start';
 import { runDetectionBench } from './detection';
+import { type BenchDocument, machineInfo } from './document';
 import { runFanoutBench } from './fanout';
-import { startLoopbackService, type LoopbackService } from './loopback-service';
+import { checkGoals, renderGoals } from './goals';
+import { type LoopbackService, startLoopbackService } from './loopback-service';
+import { type BenchItem, type BenchOptions, ROOT_ITEMS } from './options';
 import { runOverheadBench } from './overhead';
 import { runProbeTrafficBench } from './probe-traffic';
+import { benchChartPanels, renderBenchReport } from './report';
+import { FULL_SETTINGS, SMOKE_SETTINGS } from './settings';
 import { runSurvivalBench } from './survival';
 
 /**
@@ -27,7 +27,11 @@ export interface BenchRunResult {
   report: string;
 }
 
-export async function runBench(options: BenchOptions, log: (line: string) => void, privileged = checkLabPrivileges): Promise<BenchRunResult> {
+export async function runBench(
+  options: BenchOptions,
+  log: (line: string) => void,
+  privileged = checkLabPrivileges,
+): Promise<BenchRunResult> {
   const startedAt = new Date();
   const settings = options.smoke ? SMOKE_SETTINGS : FULL_SETTINGS;
   const document: BenchDocument = {
@@ -51,25 +55,44 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   if (['overhead', 'fanout'].some((item) => wanted(item as BenchItem))) {
     const service: LoopbackService = await startLoopbackService();
     try {
-      await step('overhead', async () => void (document.overhead = await runOverheadBench(service, settings.overhead, log)));
+      await step(
+        'overhead',
+        async () => void (document.overhead = await runOverheadBench(service, settings.overhead, log)),
+      );
       await step('fanout', async () => void (document.fanout = await runFanoutBench(service, settings.fanout, log)));
     } finally {
       await service.close();
     }
   }
-  await step('cold-start', async () => void (document['cold-start'] = await runColdStartBench(settings.coldStart, log)));
+  await step(
+    'cold-start',
+    async () => void (document['cold-start'] = await runColdStartBench(settings.coldStart, log)),
+  );
 
   const rootItems = options.items.filter((item) => ROOT_ITEMS.has(item));
   const privileges = rootItems.length > 0 ? await privileged() : { ok: true as const };
   if (!privileges.ok) {
     for (const item of rootItems) {
-      document.skipped.push({ item, reason: `needs root (network namespaces, nftables, conntrack): ${privileges.reason}` });
+      document.skipped.push({
+        item,
+        reason: `needs root (network namespaces, nftables, conntrack): ${privileges.reason}`,
+      });
     }
   } else {
     const scale = options.timeScale;
-    await step('survival', async () => void (document.survival = await runSurvivalBench(scale, settings.survival, options.outDirectory, log)));
-    await step('detection', async () => void (document.detection = await runDetectionBench(scale, settings.detection, log)));
-    await step('probe-traffic', async () => void (document['probe-traffic'] = await runProbeTrafficBench(scale, settings.probeTraffic, log)));
+    await step(
+      'survival',
+      async () =>
+        void (document.survival = await runSurvivalBench(scale, settings.survival, options.outDirectory, log)),
+    );
+    await step(
+      'detection',
+      async () => void (document.detection = await runDetectionBench(scale, settings.detection, log)),
+    );
+    await step(
+      'probe-traffic',
+      async () => void (document['probe-traffic'] = await runProbeTrafficBench(scale, settings.probeTraffic, log)),
+    );
   }
 
   const finishedAt = new Date();
@@ -79,7 +102,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const panels = benchChartPanels(document);
   if (panels.length > 0) {
     const subtitle = `${document.machine.nproc} cores · Node ${document.machine.node} · lab scale ${Number(options.timeScale.scale.toFixed(4))}${options.smoke ? ' · SMOKE' : ''}`;
-    await writeFileAtomically(join(options.outDirectory, BENCH_FILES.chart), renderBenchChart('lambda-keepalive bench', subtitle, panels));
+    await writeFileAtomically(
+      join(options.outDirectory, BENCH_FILES.chart),
+      renderBenchChart('lambda-keepalive bench', subtitle, panels),
+    );
   }
   const report = [
     renderBenchReport(document),

@@ -38,4 +38,3 @@ export const SMOKE_SETTINGS: BenchSettings = {
   coldStart: { samples: 2 },
   probeTraffic: { durationSeconds: 100, baselineDurationSeconds: 100 },
 };
-

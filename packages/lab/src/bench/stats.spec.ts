@@ -10,7 +10,15 @@ describe('bench stats', () => {
 
   it('summarises samples without reordering the caller array', () => {
     const samples = [5, 1, 9, 3, 7];
-    expect(summarize(samples)).toEqual({ n: 5, median: 5, p25: 3, p75: 7, p99: expect.closeTo(8.92, 5), min: 1, max: 9 });
+    expect(summarize(samples)).toEqual({
+      n: 5,
+      median: 5,
+      p25: 3,
+      p75: 7,
+      p99: expect.closeTo(8.92, 5),
+      min: 1,
+      max: 9,
+    });
     expect(samples).toEqual([5, 1, 9, 3, 7]);
   });
 

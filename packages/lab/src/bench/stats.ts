@@ -34,7 +34,8 @@ export function median(samples: readonly number[]): number {
 
 export function summarize(samples: readonly number[]): Summary {
   const finite = samples.filter((value) => Number.isFinite(value));
-  if (finite.length !== samples.length) throw new InvalidLabInputError('samples', samples, `${samples.length - finite.length} are not finite numbers`);
+  if (finite.length !== samples.length)
+    throw new InvalidLabInputError('samples', samples, `${samples.length - finite.length} are not finite numbers`);
   return {
     n: samples.length,
     median: quantile(samples, 0.5),
@@ -56,10 +57,15 @@ export interface RatioSummary {
 
 export function pairedRatios(subject: readonly number[], peer: readonly number[]): RatioSummary {
   if (subject.length !== peer.length || subject.length === 0) {
-    throw new InvalidLabInputError('pairs', `${subject.length} subject vs ${peer.length} peer samples`, 'need the same number, at least one');
+    throw new InvalidLabInputError(
+      'pairs',
+      `${subject.length} subject vs ${peer.length} peer samples`,
+      'need the same number, at least one',
+    );
   }
   const ratios = subject.map((value, index) => value / (peer[index] as number));
-  if (ratios.some((ratio) => !Number.isFinite(ratio))) throw new InvalidLabInputError('pairs', peer, 'a peer sample is 0, the ratio is not finite');
+  if (ratios.some((ratio) => !Number.isFinite(ratio)))
+    throw new InvalidLabInputError('pairs', peer, 'a peer sample is 0, the ratio is not finite');
   return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), pairs: ratios.length };
 }
 

@@ -30,12 +30,27 @@ export interface SurvivalResult {
   expectationsPassed: boolean;
 }
 
-export const DEFAULT_SURVIVAL: SurvivalSettings = { paths: [...LAB_PATHS], durationsSeconds: [...DEFAULT_DURATIONS_SECONDS] };
+export const DEFAULT_SURVIVAL: SurvivalSettings = {
+  paths: [...LAB_PATHS],
+  durationsSeconds: [...DEFAULT_DURATIONS_SECONDS],
+};
 
-export async function runSurvivalBench(timeScale: TimeScale, settings: SurvivalSettings, outDirectory: string, log: (line: string) => void): Promise<SurvivalResult> {
+export async function runSurvivalBench(
+  timeScale: TimeScale,
+  settings: SurvivalSettings,
+  outDirectory: string,
+  log: (line: string) => void,
+): Promise<SurvivalResult> {
   const sweepDirectory = join(outDirectory, 'survival');
   const run = await runLab(
-    { timeScale, paths: settings.paths, clients: [...LAB_CLIENTS], durationsSeconds: settings.durationsSeconds, outDirectory: sweepDirectory, concurrency: undefined },
+    {
+      timeScale,
+      paths: settings.paths,
+      clients: [...LAB_CLIENTS],
+      durationsSeconds: settings.durationsSeconds,
+      outDirectory: sweepDirectory,
+      concurrency: undefined,
+    },
     // The sweep logs its table as one multi-line string: prefix every line, not just the first.
     (text) => text.split('\n').forEach((line) => log(`  survival │ ${line}`)),
   );

@@ -1,5 +1,5 @@
-import { InvalidLabInputError, LabUsageError } from '../lab-errors';
 import { BENCH_ITEMS } from '../bench/options';
+import { InvalidLabInputError, LabUsageError } from '../lab-errors';
 import { parseBenchCommand, SMOKE_SCALE } from './bench-options';
 
 const NOW = new Date('2026-11-28T18:00:00.000Z');
@@ -9,7 +9,11 @@ describe('pnpm bench options', () => {
     const command = parseBenchCommand([], NOW, '/repo');
     expect(command).toEqual({
       kind: 'run',
-      options: expect.objectContaining({ smoke: false, items: [...BENCH_ITEMS], outDirectory: '/repo/bench-results/2026-11-28T18-00-00-000Z' }),
+      options: expect.objectContaining({
+        smoke: false,
+        items: [...BENCH_ITEMS],
+        outDirectory: '/repo/bench-results/2026-11-28T18-00-00-000Z',
+      }),
     });
     if (command.kind === 'run') expect(command.options.timeScale.natIdleSeconds).toBe(21);
   });
@@ -29,7 +33,9 @@ describe('pnpm bench options', () => {
   it('rejects unknown flags, stray arguments, unknown or repeated items and bad scales', () => {
     expect(() => parseBenchCommand(['--fast'])).toThrow(LabUsageError);
     expect(() => parseBenchCommand(['overhead'])).toThrow(LabUsageError);
-    expect(() => parseBenchCommand(['--only', 'overhead,speed'])).toThrow(/--only: "overhead,speed" is invalid: "speed" is not an item/);
+    expect(() => parseBenchCommand(['--only', 'overhead,speed'])).toThrow(
+      /--only: "overhead,speed" is invalid: "speed" is not an item/,
+    );
     expect(() => parseBenchCommand(['--only', 'fanout,fanout'])).toThrow(/lists an item twice/);
     expect(() => parseBenchCommand(['--only', ''])).toThrow(InvalidLabInputError);
     expect(() => parseBenchCommand(['--scale', 'fast'])).toThrow(/--scale: "fast" is invalid/);

@@ -38,11 +38,16 @@ const OPTION_SPEC = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function parseBenchCommand(argv: readonly string[], now: Date = new Date(), baseDirectory = process.cwd()): BenchCommand {
+export function parseBenchCommand(
+  argv: readonly string[],
+  now: Date = new Date(),
+  baseDirectory = process.cwd(),
+): BenchCommand {
   const values = parseStrictFlags(argv, OPTION_SPEC, 'bench');
   if (values.help) return { kind: 'help' };
   const smoke = values.smoke === true;
-  const requestedScale = values.scale === undefined ? (smoke ? SMOKE_SCALE : DEFAULT_SCALE) : parseDecimal('--scale', values.scale);
+  const requestedScale =
+    values.scale === undefined ? (smoke ? SMOKE_SCALE : DEFAULT_SCALE) : parseDecimal('--scale', values.scale);
   return {
     kind: 'run',
     options: {
@@ -57,10 +62,15 @@ export function parseBenchCommand(argv: readonly string[], now: Date = new Date(
 function parseItems(text: string | undefined): BenchItem[] {
   if (text === undefined) return [...BENCH_ITEMS];
   const items = text.split(',').map((item) => item.trim());
-  if (items.some((item) => item === '')) throw new InvalidLabInputError('--only', text, 'must be a comma-separated list without empty items');
+  if (items.some((item) => item === ''))
+    throw new InvalidLabInputError('--only', text, 'must be a comma-separated list without empty items');
   for (const item of items) {
     if (!(BENCH_ITEMS as readonly string[]).includes(item)) {
-      throw new InvalidLabInputError('--only', text, `"${item}" is not an item; must be among ${BENCH_ITEMS.join(', ')}`);
+      throw new InvalidLabInputError(
+        '--only',
+        text,
+        `"${item}" is not an item; must be among ${BENCH_ITEMS.join(', ')}`,
+      );
     }
   }
   if (new Set(items).size !== items.length) throw new InvalidLabInputError('--only', text, 'lists an item twice');

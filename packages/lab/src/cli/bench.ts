@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { runBench } from '../bench';
 /**
  * `pnpm bench` — see BENCH_HELP_TEXT. Exit codes: 0 the bench ran (goals are reported, not enforced),
  * 1 an item broke, 2 bad usage, 130/143 interrupted. Lab items tear their network down in a finally and
@@ -6,7 +7,6 @@
  */
 import { LabError } from '../lab-errors';
 import { BENCH_HELP_TEXT, parseBenchCommand } from './bench-options';
-import { runBench } from '../bench';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let command;
@@ -37,7 +37,9 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `bench: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

@@ -1,15 +1,24 @@
-import { HELP_TEXT, parseLabCommand } from './lab-options';
 import { InvalidLabInputError, LabUsageError } from '../lab-errors';
+import { HELP_TEXT, parseLabCommand } from './lab-options';
 
 const now = new Date('2026-03-04T05:06:07.890Z');
 const parse = (...argv: string[]) => parseLabCommand(argv, now, '/work/main');
 
 describe('parseLabCommand', () => {
   it('parses the faults subcommand with its own options and a faults-<timestamp> directory', () => {
-    expect(parse('faults')).toMatchObject({ kind: 'faults',
-      options: { outDirectory: '/work/main/lab-results/faults-2026-03-04T05-06-07-890Z', timeScale: { natIdleSeconds: 21 } } });
-    expect(parse('--', 'faults', '--', '--rows', 'forget-flow,load', '--load-concurrency', '20', '--out', 'x')).toMatchObject({
-      kind: 'faults', options: { only: ['forget-flow', 'load'], loadConcurrency: 20, outDirectory: '/work/main/x' } });
+    expect(parse('faults')).toMatchObject({
+      kind: 'faults',
+      options: {
+        outDirectory: '/work/main/lab-results/faults-2026-03-04T05-06-07-890Z',
+        timeScale: { natIdleSeconds: 21 },
+      },
+    });
+    expect(
+      parse('--', 'faults', '--', '--rows', 'forget-flow,load', '--load-concurrency', '20', '--out', 'x'),
+    ).toMatchObject({
+      kind: 'faults',
+      options: { only: ['forget-flow', 'load'], loadConcurrency: 20, outDirectory: '/work/main/x' },
+    });
     expect(() => parse('faults', '--paths', 'nat')).toThrow(LabUsageError);
     expect(() => parse('faults', '--load-concurrency', '0')).toThrow('--load-concurrency');
   });
@@ -29,7 +38,21 @@ describe('parseLabCommand', () => {
   });
 
   it('reads every option, tolerating the "--" pnpm passes through', () => {
-    const command = parse('--', '--scale', '1', '--paths', 'endpoint', '--clients', 'keepalive-off,sdk-default', '--durations', '400,350.5', '--out', 'out/x', '--concurrency', '4');
+    const command = parse(
+      '--',
+      '--scale',
+      '1',
+      '--paths',
+      'endpoint',
+      '--clients',
+      'keepalive-off,sdk-default',
+      '--durations',
+      '400,350.5',
+      '--out',
+      'out/x',
+      '--concurrency',
+      '4',
+    );
     expect(command).toEqual({
       kind: 'run',
       options: expect.objectContaining({

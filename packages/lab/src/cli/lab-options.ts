@@ -1,11 +1,14 @@
-import { parseDecimal, parseStrictFlags, resolveOutDirectory } from './command-line';
-import { InvalidLabInputError } from '../lab-errors';
-import { CLIENT_DESCRIPTIONS, DEFAULT_SCALE, LAB_CLIENTS, LAB_PATHS, REAL_SECONDS, resolveTimeScale } from '../harness';
 import type { FaultsRunOptions } from '../faults';
+import { CLIENT_DESCRIPTIONS, DEFAULT_SCALE, LAB_CLIENTS, LAB_PATHS, REAL_SECONDS, resolveTimeScale } from '../harness';
+import { InvalidLabInputError } from '../lab-errors';
 import { DEFAULT_DURATIONS_SECONDS, type LabRunOptions } from '../sweep';
+import { parseDecimal, parseStrictFlags, resolveOutDirectory } from './command-line';
 
 /** `pnpm lab` options. Unknown flags, stray arguments and bad values are refused before anything starts. */
-export type LabCommand = { kind: 'help' } | { kind: 'cleanup' } | { kind: 'run'; options: LabRunOptions }
+export type LabCommand =
+  | { kind: 'help' }
+  | { kind: 'cleanup' }
+  | { kind: 'run'; options: LabRunOptions }
   | { kind: 'faults'; options: FaultsRunOptions };
 
 export const HELP_TEXT = `Usage: pnpm lab [-- options]
@@ -47,17 +50,27 @@ const OPTION_SPEC = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function parseLabCommand(argv: readonly string[], now: Date = new Date(), baseDirectory = process.cwd()): LabCommand {
+export function parseLabCommand(
+  argv: readonly string[],
+  now: Date = new Date(),
+  baseDirectory = process.cwd(),
+): LabCommand {
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   if (args[0] === 'faults') return parseFaultsCommand(args.slice(1), now, baseDirectory);
   const values = parseStrictFlags(args, OPTION_SPEC, 'lab');
   if (values.help) return { kind: 'help' };
   if (values.cleanup) {
     const extra = Object.keys(values).filter((name) => name !== 'cleanup');
-    if (extra.length > 0) throw new InvalidLabInputError('--cleanup', `--${extra.join(', --')}`, 'takes no other option');
+    if (extra.length > 0)
+      throw new InvalidLabInputError('--cleanup', `--${extra.join(', --')}`, 'takes no other option');
     return { kind: 'cleanup' };
   }
-  const durationsSeconds = parseList('--durations', values.durations, DEFAULT_DURATIONS_SECONDS.map(String), parseDuration);
+  const durationsSeconds = parseList(
+    '--durations',
+    values.durations,
+    DEFAULT_DURATIONS_SECONDS.map(String),
+    parseDuration,
+  );
   return {
     kind: 'run',
     options: {
@@ -71,7 +84,12 @@ export function parseLabCommand(argv: readonly string[], now: Date = new Date(),
   };
 }
 
-function parseList<T>(field: string, text: string | undefined, defaults: readonly string[], parseItem: (item: string) => T): T[] {
+function parseList<T>(
+  field: string,
+  text: string | undefined,
+  defaults: readonly string[],
+  parseItem: (item: string) => T,
+): T[] {
   const items = text === undefined ? [...defaults] : text.split(',').map((item) => item.trim());
   if (items.length === 0 || items.some((item) => item === '')) {
     throw new InvalidLabInputError(field, text, 'must be a comma-separated list without empty items');
@@ -90,7 +108,11 @@ function oneOf<T extends string>(field: string, text: string, allowed: readonly 
 function parseDuration(text: string): number {
   const seconds = parseDecimal('--durations', text);
   if (seconds <= 0 || seconds > REAL_SECONDS.functionTimeout) {
-    throw new InvalidLabInputError('--durations', text, `each duration must be in (0, ${REAL_SECONDS.functionTimeout}] s (Lambda's maximum timeout)`);
+    throw new InvalidLabInputError(
+      '--durations',
+      text,
+      `each duration must be in (0, ${REAL_SECONDS.functionTimeout}] s (Lambda's maximum timeout)`,
+    );
   }
   return seconds;
 }
@@ -118,7 +140,9 @@ function parseFaultsCommand(argv: readonly string[], now: Date, baseDirectory: s
       timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
       outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now, 'faults-'),
       ...(values.rows === undefined ? {} : { only: parseList('--rows', values.rows, [], (item) => item) }),
-      ...(values['load-concurrency'] === undefined ? {} : { loadConcurrency: parseConcurrency(values['load-concurrency'], '--load-concurrency') }),
+      ...(values['load-concurrency'] === undefined
+        ? {}
+        : { loadConcurrency: parseConcurrency(values['load-concurrency'], '--load-concurrency') }),
     },
   };
 }

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
+import { checkLabPrivileges, cleanupLeftoverLabs } from '@lambda-keepalive/hyperplane-net';
+import { runFaults } from '../faults';
+import { LabError } from '../lab-errors';
+import { runLab } from '../sweep';
 /**
  * `pnpm lab` — see HELP_TEXT. Exit codes: 0 expectations met, 1 an expectation failed or the lab broke,
  * 2 bad usage or missing privileges, 130/143 interrupted. Teardown is always done: runLab closes its
  * session in a finally, and Ctrl-C aborts the sweep (the network's own exit hook kills what runs inside).
  */
 import { HELP_TEXT, parseLabCommand } from './lab-options';
-import { checkLabPrivileges, cleanupLeftoverLabs } from '@lambda-keepalive/hyperplane-net';
-import { LabError } from '../lab-errors';
-import { runFaults } from '../faults';
-import { runLab } from '../sweep';
 
 const INTERRUPT_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -48,9 +48,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const print = (line: string): void => void process.stdout.write(`${line}\n`);
-    const run = command.kind === 'faults'
-      ? await runFaults(command.options, print, interrupted.signal)
-      : await runLab(command.options, print, interrupted.signal);
+    const run =
+      command.kind === 'faults'
+        ? await runFaults(command.options, print, interrupted.signal)
+        : await runLab(command.options, print, interrupted.signal);
     return run.passed ? 0 : 1;
   } catch (error) {
     process.stderr.write(`lab: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -65,7 +66,9 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`lab: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `lab: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

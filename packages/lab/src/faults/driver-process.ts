@@ -4,7 +4,7 @@
  * Lambda-like timeout, or lingers after the handler settled (then it is reported, not hidden).
  */
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
-import { parseHygieneLine, parseLingering, type DriverHygiene } from './driver-protocol';
+import { type DriverHygiene, parseHygieneLine, parseLingering } from './driver-protocol';
 
 /** Loading the SDK on a busy 2-core machine before the handler's clock starts. */
 const START_MARGIN_MS = 10_000;
@@ -26,8 +26,13 @@ export interface SpawningHost {
   spawnInVpc(command: string, args: string[], options: SpawnOptions): ChildProcess;
 }
 
-export function spawnFaultDriver(host: SpawningHost, args: string[], env: Record<string, string>, timeoutMs: number,
-  signal?: AbortSignal): { finished: Promise<FinishedDriver> } {
+export function spawnFaultDriver(
+  host: SpawningHost,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): { finished: Promise<FinishedDriver> } {
   const child = host.spawnInVpc(host.nodeExecutable, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -39,7 +44,8 @@ export function spawnFaultDriver(host: SpawningHost, args: string[], env: Record
   };
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
-    if (lingerTimer === undefined && parseHygieneLine(stdout) !== undefined) lingerTimer = setTimeout(kill, LINGER_KILL_MS);
+    if (lingerTimer === undefined && parseHygieneLine(stdout) !== undefined)
+      lingerTimer = setTimeout(kill, LINGER_KILL_MS);
   });
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const killTimer = setTimeout(kill, timeoutMs + START_MARGIN_MS);

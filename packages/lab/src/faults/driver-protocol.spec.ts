@@ -1,10 +1,19 @@
-import { eventOf, formatHygieneLine, formatLingeringLine, parseHygieneLine, parseLingering, readFaultDriverInput } from './driver-protocol';
+import {
+  eventOf,
+  formatHygieneLine,
+  formatLingeringLine,
+  parseHygieneLine,
+  parseLingering,
+  readFaultDriverInput,
+} from './driver-protocol';
 
 test('reads any event (bad ones included) and refuses a malformed driver input', () => {
   expect(readFaultDriverInput('{"event":"now","timeoutMs":5}')).toEqual({ event: 'now', timeoutMs: 5 });
   expect(() => readFaultDriverInput('{"timeoutMs":5}')).toThrow('"event" key');
   expect(() => readFaultDriverInput('{"event":{},"timeoutMs":0}')).toThrow('timeoutMs: 0 is invalid');
-  expect(() => readFaultDriverInput('{"event":{},"timeoutMs":5,"concurrency":1.5}')).toThrow('concurrency: 1.5 is invalid');
+  expect(() => readFaultDriverInput('{"event":{},"timeoutMs":5,"concurrency":1.5}')).toThrow(
+    'concurrency: 1.5 is invalid',
+  );
   expect(() => readFaultDriverInput(undefined)).toThrow('must be JSON');
 });
 
@@ -14,7 +23,13 @@ test('payloadBytes becomes the event payload (too big for argv)', () => {
 });
 
 test('hygiene and lingering lines are found among the caller logs; stdout’s own pipe is not a leak', () => {
-  const hygiene = { startedAt: 1, settledAt: 2, activeResources: ['PipeWrap'], unhandledRejections: 0, peakRssBytes: 3 };
+  const hygiene = {
+    startedAt: 1,
+    settledAt: 2,
+    activeResources: ['PipeWrap'],
+    unhandledRejections: 0,
+    peakRssBytes: 3,
+  };
   const stdout = `{"level":"INFO"}\n${formatHygieneLine(hygiene)}${formatLingeringLine(['PipeWrap', 'TCPSocketWrap', 'Timeout'])}`;
   expect(parseHygieneLine(stdout)).toEqual(hygiene);
   expect(parseLingering(stdout)).toEqual(['TCPSocketWrap', 'Timeout']);

@@ -44,19 +44,30 @@ export function readFaultDriverInput(json: string | undefined): FaultDriverInput
     throw new InvalidLabInputError('fault driver input', json, 'must be JSON {"event","timeoutMs"} as argv[2]');
   }
   if (typeof parsed !== 'object' || parsed === null || !('event' in parsed)) {
-    throw new InvalidLabInputError('fault driver input', parsed, 'must be an object with an "event" key (null allowed)');
+    throw new InvalidLabInputError(
+      'fault driver input',
+      parsed,
+      'must be an object with an "event" key (null allowed)',
+    );
   }
   const { timeoutMs, payloadBytes, concurrency } = parsed;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
     throw new InvalidLabInputError('fault driver input timeoutMs', timeoutMs, 'must be a number > 0');
   }
-  for (const [field, value] of [['payloadBytes', payloadBytes], ['concurrency', concurrency]] as const) {
+  for (const [field, value] of [
+    ['payloadBytes', payloadBytes],
+    ['concurrency', concurrency],
+  ] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
       throw new InvalidLabInputError(`fault driver input ${field}`, value, 'must be an integer ≥ 1');
     }
   }
-  return { event: parsed.event, timeoutMs, ...(payloadBytes === undefined ? {} : { payloadBytes }),
-    ...(concurrency === undefined ? {} : { concurrency }) };
+  return {
+    event: parsed.event,
+    timeoutMs,
+    ...(payloadBytes === undefined ? {} : { payloadBytes }),
+    ...(concurrency === undefined ? {} : { concurrency }),
+  };
 }
 
 /** The event the handler gets: payloadBytes becomes event.payload (only for object events). */
@@ -101,9 +112,19 @@ export function parseLingering(stdout: string): string[] {
  */
 export function reportHygiene(startedAt: number, settledAt: number, unhandledRejections: () => number): void {
   setImmediate(() => {
-    process.stdout.write(formatHygieneLine({ startedAt, settledAt, activeResources: process.getActiveResourcesInfo(),
-      unhandledRejections: unhandledRejections(), peakRssBytes: process.resourceUsage().maxRSS * 1024 }));
-    setTimeout(() => process.stdout.write(formatLingeringLine(process.getActiveResourcesInfo())), LINGER_CHECK_MS).unref();
+    process.stdout.write(
+      formatHygieneLine({
+        startedAt,
+        settledAt,
+        activeResources: process.getActiveResourcesInfo(),
+        unhandledRejections: unhandledRejections(),
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      }),
+    );
+    setTimeout(
+      () => process.stdout.write(formatLingeringLine(process.getActiveResourcesInfo())),
+      LINGER_CHECK_MS,
+    ).unref();
   });
 }
 
@@ -112,7 +133,8 @@ export function parseHygieneLine(stdout: string): DriverHygiene | undefined {
     if (!line.includes(HYGIENE_KEY)) continue;
     try {
       const value = (JSON.parse(line) as Record<string, unknown>)[HYGIENE_KEY] as DriverHygiene | undefined;
-      if (value !== undefined && typeof value.settledAt === 'number' && Array.isArray(value.activeResources)) return value;
+      if (value !== undefined && typeof value.settledAt === 'number' && Array.isArray(value.activeResources))
+        return value;
     } catch {
       // not ours
     }

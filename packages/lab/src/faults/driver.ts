@@ -23,7 +23,9 @@ const { handler } = require(require.resolve('@lambda-keepalive/caller')) as { ha
 let unhandledRejections = 0;
 process.on('unhandledRejection', (reason) => {
   unhandledRejections += 1;
-  process.stderr.write(`unhandledRejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  process.stderr.write(
+    `unhandledRejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
+  );
 });
 
 const startedAt = Date.now();

@@ -66,7 +66,12 @@ export async function startBlackhole(network: FaultNetwork, box: Middlebox): Pro
  * A blackhole lasting `durationMs` (or until `signal` aborts, whichever first). The blackhole is lifted
  * even when the wait fails, so a fault never outlives its row.
  */
-export async function blackholeFor(network: FaultNetwork, box: Middlebox, durationMs: number, signal?: AbortSignal): Promise<FaultMark> {
+export async function blackholeFor(
+  network: FaultNetwork,
+  box: Middlebox,
+  durationMs: number,
+  signal?: AbortSignal,
+): Promise<FaultMark> {
   const blackhole = await startBlackhole(network, box);
   try {
     await sleep(durationMs, undefined, { signal }).catch(() => undefined);
@@ -104,8 +109,15 @@ export function throttleService(service: FaultService, functionName: string, tim
  * Waits until the emulator has STARTED the function (its invocation-start line): "mid-call" faults are
  * applied only once the request has certainly reached the callee. Resolves with the epoch ms it was seen.
  */
-export async function waitForExecutionStart(service: FaultService, functionName: string, timeoutMs: number): Promise<number> {
-  await service.waitForLine((line: EmulatorLine) => line.event === 'invocation-start' && line.function === functionName, timeoutMs,
-    `${functionName} to start`);
+export async function waitForExecutionStart(
+  service: FaultService,
+  functionName: string,
+  timeoutMs: number,
+): Promise<number> {
+  await service.waitForLine(
+    (line: EmulatorLine) => line.event === 'invocation-start' && line.function === functionName,
+    timeoutMs,
+    `${functionName} to start`,
+  );
   return Date.now();
 }

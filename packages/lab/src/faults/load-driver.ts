@@ -21,7 +21,11 @@ process.on('unhandledRejection', () => (unhandledRejections += 1));
 const startedAt = Date.now();
 const base = typeof input.event === 'object' && input.event !== null ? input.event : {};
 const calls = Array.from({ length: input.concurrency ?? 1 }, (_, index) =>
-  handler({ ...base, payload: { call: index } }, createLambdaLikeContext('caller', startedAt + input.timeoutMs, Date.now)));
+  handler(
+    { ...base, payload: { call: index } },
+    createLambdaLikeContext('caller', startedAt + input.timeoutMs, Date.now),
+  ),
+);
 
 void Promise.allSettled(calls).then((settled) => {
   const settledAt = Date.now();
@@ -38,4 +42,3 @@ void Promise.allSettled(calls).then((settled) => {
   process.stdout.write(`${JSON.stringify({ labLoadCalls: { ok, errors, distinctRequestIds: requestIds.size } })}\n`);
   reportHygiene(startedAt, settledAt, () => unhandledRejections);
 });
-

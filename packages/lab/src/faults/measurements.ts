@@ -35,7 +35,10 @@ export interface FaultRowMeasurement {
 /** Exit by itself within this long after the handler settled (Lambda would freeze anything still open). */
 export const EXIT_AFTER_SETTLE_LIMIT_MS = 1_000;
 
-export function referenceTime(row: FaultRow, measured: Pick<FaultRowMeasurement, 'fault' | 'calleeStartAt' | 'handlerStartAt'>): number | undefined {
+export function referenceTime(
+  row: FaultRow,
+  measured: Pick<FaultRowMeasurement, 'fault' | 'calleeStartAt' | 'handlerStartAt'>,
+): number | undefined {
   switch (row.expect.measuredFrom ?? 'fault') {
     case 'fault':
       return measured.fault?.at;
@@ -50,7 +53,9 @@ export function referenceTime(row: FaultRow, measured: Pick<FaultRowMeasurement,
 export function judgeFaultRow(row: FaultRow, measured: FaultRowMeasurement): string[] {
   const { expect } = row;
   const misses: string[] = [];
-  const got = measured.error ? `${measured.outcome} ${measured.error.name}: ${measured.error.message}` : measured.outcome;
+  const got = measured.error
+    ? `${measured.outcome} ${measured.error.name}: ${measured.error.message}`
+    : measured.outcome;
   if (measured.outcome !== expect.outcome) misses.push(`expected ${expect.outcome}, got ${got}`);
   if (expect.errorName !== undefined && measured.error?.name !== expect.errorName) {
     misses.push(`expected ${expect.errorName}, got ${measured.error?.name ?? 'no error'}`);
@@ -58,7 +63,8 @@ export function judgeFaultRow(row: FaultRow, measured: FaultRowMeasurement): str
   for (const text of expect.messageIncludes ?? []) {
     if (!(measured.error?.message ?? '').includes(text)) misses.push(`error message lacks ${JSON.stringify(text)}`);
   }
-  if (measured.executions !== expect.executions) misses.push(`executions ${measured.executions}, expected ${expect.executions}`);
+  if (measured.executions !== expect.executions)
+    misses.push(`executions ${measured.executions}, expected ${expect.executions}`);
   const detection = measured.detectionMs;
   if (expect.detectionBoundMs !== undefined || expect.detectionMinMs !== undefined) {
     if (detection === undefined) misses.push('no detection time measured');
@@ -72,14 +78,19 @@ export function judgeFaultRow(row: FaultRow, measured: FaultRowMeasurement): str
     }
   }
   if (expect.emulatorEvents !== undefined && measured.emulatorEventCount !== expect.emulatorEvents.count) {
-    misses.push(`${measured.emulatorEventCount ?? 0} "${expect.emulatorEvents.event}" lines, expected ${expect.emulatorEvents.count}`);
+    misses.push(
+      `${measured.emulatorEventCount ?? 0} "${expect.emulatorEvents.event}" lines, expected ${expect.emulatorEvents.count}`,
+    );
   }
   const { hygiene } = measured;
   if (hygiene.exitCode !== 0) misses.push(`driver exit code ${String(hygiene.exitCode)}`);
   if (hygiene.exitAfterSettleMs === undefined || hygiene.exitAfterSettleMs > EXIT_AFTER_SETTLE_LIMIT_MS) {
-    misses.push(`process did not exit by itself within ${EXIT_AFTER_SETTLE_LIMIT_MS} ms of the handler settling (${String(hygiene.exitAfterSettleMs)} ms)`);
+    misses.push(
+      `process did not exit by itself within ${EXIT_AFTER_SETTLE_LIMIT_MS} ms of the handler settling (${String(hygiene.exitAfterSettleMs)} ms)`,
+    );
   }
-  if (hygiene.leakedResources.length > 0) misses.push(`left open after the handler returned: ${hygiene.leakedResources.join(', ')}`);
+  if (hygiene.leakedResources.length > 0)
+    misses.push(`left open after the handler returned: ${hygiene.leakedResources.join(', ')}`);
   if (hygiene.unhandledRejection) misses.push('unhandled rejection in the caller process');
   if (hygiene.namespacesLeft.length > 0) misses.push(`namespaces left: ${hygiene.namespacesLeft.join(', ')}`);
   return misses;

@@ -14,7 +14,11 @@ export function renderFaultsTable(results: readonly FaultRowResult[]): string {
     misses.length === 0 ? 'ok' : 'MISS',
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((line) => (line[column] ?? '').length)));
-  const format = (line: string[]): string => line.map((text, column) => text.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const format = (line: string[]): string =>
+    line
+      .map((text, column) => text.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   const notes = results.flatMap(({ row, misses }) => misses.map((miss) => `  ${row.id}: ${miss}`));
   return [
     format(header),
@@ -28,7 +32,8 @@ function timeText(measuredMs: number | undefined, boundMs: number | undefined, m
   if (boundMs === undefined && minMs === undefined) return measuredMs === undefined ? '-' : `${seconds(measuredMs)}`;
   const measured = measuredMs === undefined ? '?' : seconds(measuredMs);
   const bound = [minMs === undefined ? '' : `≥ ${seconds(minMs)}`, boundMs === undefined ? '' : `≤ ${seconds(boundMs)}`]
-    .filter(Boolean).join(', ');
+    .filter(Boolean)
+    .join(', ');
   return `${measured} / ${bound}`;
 }
 
@@ -38,6 +43,8 @@ function seconds(ms: number): string {
 
 /** The legend under the table: each bound's rule, once. */
 export function renderBoundRules(results: readonly FaultRowResult[]): string {
-  return results.filter(({ row }) => row.expect.boundRule !== undefined)
-    .map(({ row }) => `  ${row.id}: ${row.expect.boundRule}`).join('\n');
+  return results
+    .filter(({ row }) => row.expect.boundRule !== undefined)
+    .map(({ row }) => `  ${row.id}: ${row.expect.boundRule}`)
+    .join('\n');
 }

@@ -25,7 +25,9 @@ test('the too-long keepalive is a VALID client value (≤ 340) above the NAT idl
 
 test('path-dependent rows exist for both paths; ids and function names are unique and valid', () => {
   for (const prefix of ['forget-flow', 'blackhole-long', 'blackhole-short', 'keepalive-over-nat-idle']) {
-    expect(rows.filter((candidate) => candidate.id.startsWith(`${prefix}/`)).map((candidate) => candidate.path)).toEqual(['nat', 'endpoint']);
+    expect(
+      rows.filter((candidate) => candidate.id.startsWith(`${prefix}/`)).map((candidate) => candidate.path),
+    ).toEqual(['nat', 'endpoint']);
   }
   const all = [...rows, ...buildBadInputRows(timeScale)];
   const names = all.map(faultFunctionName);
@@ -35,7 +37,9 @@ test('path-dependent rows exist for both paths; ids and function names are uniqu
 
 test('rows sharing a session inject no fault; every bad input expects zero executions', () => {
   const byKey = new Map<string, number>();
-  for (const candidate of [...rows, ...buildBadInputRows(timeScale)]) byKey.set(candidate.sessionKey, (byKey.get(candidate.sessionKey) ?? 0) + 1);
-  for (const candidate of rows) if ((byKey.get(candidate.sessionKey) ?? 0) > 1) expect(candidate.plan.kind).toBe('none');
+  for (const candidate of [...rows, ...buildBadInputRows(timeScale)])
+    byKey.set(candidate.sessionKey, (byKey.get(candidate.sessionKey) ?? 0) + 1);
+  for (const candidate of rows)
+    if ((byKey.get(candidate.sessionKey) ?? 0) > 1) expect(candidate.plan.kind).toBe('none');
   expect(buildBadInputRows(timeScale).every((candidate) => candidate.expect.executions === 0)).toBe(true);
 });

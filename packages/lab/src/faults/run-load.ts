@@ -37,19 +37,38 @@ export interface LoadResult {
   misses: string[];
 }
 
-export async function runLoad(timeScale: TimeScale, concurrency = 200, realDurationSeconds = 400, signal?: AbortSignal): Promise<LoadResult> {
+export async function runLoad(
+  timeScale: TimeScale,
+  concurrency = 200,
+  realDurationSeconds = 400,
+  signal?: AbortSignal,
+): Promise<LoadResult> {
   const labDurationSeconds = toLabSeconds(timeScale, realDurationSeconds);
   const timeoutMs = timeScale.callerTimeoutMs + COLD_BURST_ALLOWANCE_MS;
-  const session = await openLabSession({ timeScale, cells: [], extraFunctions: [{ name: LOAD_FUNCTION,
-    handlerFile: require.resolve('@lambda-keepalive/callee'), timeoutSeconds: timeScale.calleeTimeoutSeconds + COLD_BURST_ALLOWANCE_MS / 1000 }] });
+  const session = await openLabSession({
+    timeScale,
+    cells: [],
+    extraFunctions: [
+      {
+        name: LOAD_FUNCTION,
+        handlerFile: require.resolve('@lambda-keepalive/callee'),
+        timeoutSeconds: timeScale.calleeTimeoutSeconds + COLD_BURST_ALLOWANCE_MS / 1000,
+      },
+    ],
+  });
   const namespaces = Object.values(session.network.namespaces);
   let measured: Omit<LoadResult, 'namespacesLeft' | 'misses'>;
   try {
     const { env } = driverCommandFor({ path: 'nat', client: 'keepalive-client', durationSeconds: 0 }, session);
     const input = { event: { durationSeconds: labDurationSeconds }, timeoutMs, concurrency };
     const startedAt = Date.now();
-    const finished = await spawnFaultDriver(session, [join(FAULT_FILES.faultDriver, '..', 'load-driver.js'), JSON.stringify(input)],
-      { ...env, CALLEE_FUNCTION_NAME: LOAD_FUNCTION }, timeoutMs, signal).finished;
+    const finished = await spawnFaultDriver(
+      session,
+      [join(FAULT_FILES.faultDriver, '..', 'load-driver.js'), JSON.stringify(input)],
+      { ...env, CALLEE_FUNCTION_NAME: LOAD_FUNCTION },
+      timeoutMs,
+      signal,
+    ).finished;
     const calls = parseCalls(finished.stdout);
     measured = {
       concurrency,
@@ -75,11 +94,16 @@ export async function runLoad(timeScale: TimeScale, concurrency = 200, realDurat
 
 export function judgeLoad(result: Omit<LoadResult, 'misses'>): string[] {
   const misses: string[] = [];
-  if (result.ok !== result.concurrency) misses.push(`${result.ok}/${result.concurrency} calls completed (errors ${JSON.stringify(result.errors)})`);
-  if (result.executions !== result.concurrency) misses.push(`emulator counted ${result.executions} executions for ${result.concurrency} calls`);
-  if (result.distinctRequestIds !== result.ok) misses.push(`${result.distinctRequestIds} distinct callee requestIds for ${result.ok} results`);
+  if (result.ok !== result.concurrency)
+    misses.push(`${result.ok}/${result.concurrency} calls completed (errors ${JSON.stringify(result.errors)})`);
+  if (result.executions !== result.concurrency)
+    misses.push(`emulator counted ${result.executions} executions for ${result.concurrency} calls`);
+  if (result.distinctRequestIds !== result.ok)
+    misses.push(`${result.distinctRequestIds} distinct callee requestIds for ${result.ok} results`);
   if (result.exitAfterSettleMs === undefined || result.exitAfterSettleMs > EXIT_AFTER_SETTLE_LIMIT_MS) {
-    misses.push(`caller process did not exit by itself within ${EXIT_AFTER_SETTLE_LIMIT_MS} ms (${String(result.exitAfterSettleMs)})`);
+    misses.push(
+      `caller process did not exit by itself within ${EXIT_AFTER_SETTLE_LIMIT_MS} ms (${String(result.exitAfterSettleMs)})`,
+    );
   }
   if (result.leakedResources.length > 0) misses.push(`left open: ${result.leakedResources.join(', ')}`);
   if (result.unhandledRejections > 0) misses.push(`${result.unhandledRejections} unhandled rejections`);
@@ -87,9 +111,14 @@ export function judgeLoad(result: Omit<LoadResult, 'misses'>): string[] {
   return misses;
 }
 
-function parseCalls(stdout: string): { ok: number; errors: Record<string, number>; distinctRequestIds: number } | undefined {
+function parseCalls(
+  stdout: string,
+): { ok: number; errors: Record<string, number>; distinctRequestIds: number } | undefined {
   const line = stdout.split('\n').find((text) => text.includes('"labLoadCalls"'));
-  return line === undefined ? undefined : (JSON.parse(line) as { labLoadCalls: { ok: number; errors: Record<string, number>; distinctRequestIds: number } }).labLoadCalls;
+  return line === undefined
+    ? undefined
+    : (JSON.parse(line) as { labLoadCalls: { ok: number; errors: Record<string, number>; distinctRequestIds: number } })
+        .labLoadCalls;
 }
 
 /** VmHWM (peak resident set) of a live process, bytes. */
@@ -99,4 +128,3 @@ async function peakRssOf(pid: number | undefined): Promise<number | undefined> {
   const kib = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
   return kib === undefined ? undefined : Number(kib) * 1024;
 }
-

@@ -8,11 +8,19 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { driverCommandFor, type LabSession, openLabSession, parseDriverResult, type TimeScale } from '../harness';
 import type { EmulatedFunction } from '@lambda-keepalive/invoke-emulator';
-import { forgetFlows, killService, resetServiceConnections, startBlackhole, throttleService, waitForExecutionStart, type FaultMark } from './injection';
-import { spawnFaultDriver, type FinishedDriver } from './driver-process';
-import { judgeFaultRow, referenceTime, type FaultRowMeasurement } from './measurements';
+import { driverCommandFor, type LabSession, openLabSession, parseDriverResult, type TimeScale } from '../harness';
+import { type FinishedDriver, spawnFaultDriver } from './driver-process';
+import {
+  type FaultMark,
+  forgetFlows,
+  killService,
+  resetServiceConnections,
+  startBlackhole,
+  throttleService,
+  waitForExecutionStart,
+} from './injection';
+import { type FaultRowMeasurement, judgeFaultRow, referenceTime } from './measurements';
 import type { FaultRow } from './rows';
 
 export interface FaultRowResult {
@@ -34,7 +42,11 @@ export function faultFunctionName(row: Pick<FaultRow, 'id'>): string {
 }
 
 /** Runs rows of one session key in one lab session (concurrently), then tears the session down. */
-export async function runFaultSession(rows: readonly FaultRow[], timeScale: TimeScale, signal?: AbortSignal): Promise<FaultRowResult[]> {
+export async function runFaultSession(
+  rows: readonly FaultRow[],
+  timeScale: TimeScale,
+  signal?: AbortSignal,
+): Promise<FaultRowResult[]> {
   const calleeBundle = require.resolve('@lambda-keepalive/callee');
   const functions: EmulatedFunction[] = rows.map((row) => ({
     name: faultFunctionName(row),
@@ -43,7 +55,9 @@ export async function runFaultSession(rows: readonly FaultRow[], timeScale: Time
   }));
   const session = await openLabSession({ timeScale, cells: [], extraFunctions: functions });
   const namespaces = Object.values(session.network.namespaces);
-  let measured: Array<Omit<FaultRowMeasurement, 'hygiene'> & { hygiene: Omit<FaultRowMeasurement['hygiene'], 'namespacesLeft'> }>;
+  let measured: Array<
+    Omit<FaultRowMeasurement, 'hygiene'> & { hygiene: Omit<FaultRowMeasurement['hygiene'], 'namespacesLeft'> }
+  >;
   try {
     measured = await Promise.all(rows.map((row) => runRowIn(row, session, signal)));
   } finally {
@@ -71,27 +85,44 @@ async function runRowIn(row: FaultRow, session: LabSession, signal?: AbortSignal
     if (value === null) delete env[name];
     else env[name] = value;
   }
-  const input = { event: row.event, timeoutMs: row.callerTimeoutMs, ...(row.payloadBytes ? { payloadBytes: row.payloadBytes } : {}) };
-  const driver = spawnFaultDriver(session, [FAULT_FILES.faultDriver, JSON.stringify(input)], env, row.callerTimeoutMs, signal);
+  const input = {
+    event: row.event,
+    timeoutMs: row.callerTimeoutMs,
+    ...(row.payloadBytes ? { payloadBytes: row.payloadBytes } : {}),
+  };
+  const driver = spawnFaultDriver(
+    session,
+    [FAULT_FILES.faultDriver, JSON.stringify(input)],
+    env,
+    row.callerTimeoutMs,
+    signal,
+  );
 
   // When the emulator starts the callee (the reference of "mid-call" faults); absent for rows that never invoke.
-  const calleeStarted = row.plan.kind === 'service-down' || row.expect.executions === 0 ? Promise.resolve(undefined)
-    : Promise.race([waitForExecutionStart(emulator, functionName, row.callerTimeoutMs), driver.finished.then(() => undefined)])
-      .catch(() => undefined);
+  const calleeStarted =
+    row.plan.kind === 'service-down' || row.expect.executions === 0
+      ? Promise.resolve(undefined)
+      : Promise.race([
+          waitForExecutionStart(emulator, functionName, row.callerTimeoutMs),
+          driver.finished.then(() => undefined),
+        ]).catch(() => undefined);
   const plan = row.plan;
   if ('afterStartMs' in plan) {
     const startedAt = await calleeStarted;
     if (startedAt !== undefined) {
       await sleep(Math.max(0, startedAt + plan.afterStartMs - Date.now()));
-      if (plan.kind === 'forget-flows') fault = await forgetFlows(network, row.path === 'nat' ? 'natGateway' : 'interfaceEndpoint');
+      if (plan.kind === 'forget-flows')
+        fault = await forgetFlows(network, row.path === 'nat' ? 'natGateway' : 'interfaceEndpoint');
       if (plan.kind === 'reset-connections') fault = await resetServiceConnections(emulator);
       if (plan.kind === 'kill-service') fault = await killService(emulator);
       if (plan.kind === 'blackhole') {
         const blackhole = await startBlackhole(network, row.path === 'nat' ? 'natGateway' : 'interfaceEndpoint');
         const held = new AbortController();
         try {
-          await Promise.race([sleep(plan.holdMs, undefined, { signal: held.signal }).catch(() => undefined),
-            ...(plan.untilError ? [driver.finished] : [])]);
+          await Promise.race([
+            sleep(plan.holdMs, undefined, { signal: held.signal }).catch(() => undefined),
+            ...(plan.untilError ? [driver.finished] : []),
+          ]);
         } finally {
           held.abort();
           fault = await blackhole.lift();
@@ -102,7 +133,9 @@ async function runRowIn(row: FaultRow, session: LabSession, signal?: AbortSignal
   const finished: FinishedDriver = await driver.finished;
   const calleeStartAt = await calleeStarted;
   const emulatorAlive = row.plan.kind !== 'kill-service' && row.plan.kind !== 'service-down';
-  const startLines = emulator.lines.filter((line) => line.event === 'invocation-start' && line.function === functionName).length;
+  const startLines = emulator.lines.filter(
+    (line) => line.event === 'invocation-start' && line.function === functionName,
+  ).length;
   const executions = emulatorAlive ? ((await emulator.executions())[functionName] ?? 0) : startLines;
   const outcome = parseDriverResult(finished.stdout);
   const { hygiene } = finished;
@@ -113,13 +146,17 @@ async function runRowIn(row: FaultRow, session: LabSession, signal?: AbortSignal
     ...measuredBase,
     outcome: outcome?.outcome ?? ('crashed' as const),
     ...(outcome?.outcome === 'error' ? { error: outcome.error } : {}),
-    ...(outcome === undefined ? { error: { name: 'DriverCrashed', message: finished.stderr.trim().split('\n').pop() ?? '' } } : {}),
+    ...(outcome === undefined
+      ? { error: { name: 'DriverCrashed', message: finished.stderr.trim().split('\n').pop() ?? '' } }
+      : {}),
     executions,
     settledAt: hygiene?.settledAt,
     detectionMs: hygiene === undefined || reference === undefined ? undefined : hygiene.settledAt - reference,
     attempts: attemptsLogged(finished.stdout),
-    emulatorEventCount: expectedEvent === undefined ? undefined
-      : emulator.lines.filter((line) => line.event === expectedEvent && line.function === functionName).length,
+    emulatorEventCount:
+      expectedEvent === undefined
+        ? undefined
+        : emulator.lines.filter((line) => line.event === expectedEvent && line.function === functionName).length,
     hygiene: {
       exitCode: finished.exitCode,
       exitAfterSettleMs: finished.exitAfterSettleMs,

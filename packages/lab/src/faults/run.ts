@@ -6,13 +6,13 @@
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { writeFileAtomically } from '../report';
 import type { TimeScale } from '../harness';
+import { writeFileAtomically } from '../report';
 import { buildBadInputRows } from './bad-input-rows';
-import { buildFaultRows, type FaultRow } from './rows';
 import { renderBoundRules, renderFaultsTable } from './report';
-import { runFaultSession, type FaultRowResult } from './run-row';
-import { runLoad, type LoadResult } from './run-load';
+import { buildFaultRows, type FaultRow } from './rows';
+import { type LoadResult, runLoad } from './run-load';
+import { type FaultRowResult, runFaultSession } from './run-row';
 
 export interface FaultsRunOptions {
   timeScale: TimeScale;
@@ -30,7 +30,11 @@ export function selectRows(timeScale: TimeScale, only: readonly string[] | undef
   return only === undefined ? rows : rows.filter((row) => only.some((prefix) => row.id.startsWith(prefix)));
 }
 
-export async function runFaultRows(rows: readonly FaultRow[], timeScale: TimeScale, signal?: AbortSignal): Promise<FaultRowResult[]> {
+export async function runFaultRows(
+  rows: readonly FaultRow[],
+  timeScale: TimeScale,
+  signal?: AbortSignal,
+): Promise<FaultRowResult[]> {
   // Each driver listens for the abort: one listener per row is expected, not a leak.
   if (signal) setMaxListeners(rows.length + 10, signal);
   const sessions = new Map<string, FaultRow[]>();
@@ -43,12 +47,17 @@ export async function runFaultRows(rows: readonly FaultRow[], timeScale: TimeSca
   return rows.map((row) => results.find((result) => result.row.id === row.id)!);
 }
 
-export async function runFaults(options: FaultsRunOptions, log: (line: string) => void, signal?: AbortSignal):
-  Promise<{ passed: boolean; resultsFile: string }> {
+export async function runFaults(
+  options: FaultsRunOptions,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<{ passed: boolean; resultsFile: string }> {
   const startedAt = new Date();
   const rows = selectRows(options.timeScale, options.only);
   const withLoad = options.only === undefined || options.only.includes('load');
-  log(`lab faults: ${rows.length} rows${withLoad ? ' + load' : ''}, NAT idle ${options.timeScale.natIdleSeconds} s, keepalive idle ${options.timeScale.keepAliveIdleSeconds} s (scale ${options.timeScale.scale.toFixed(4)})`);
+  log(
+    `lab faults: ${rows.length} rows${withLoad ? ' + load' : ''}, NAT idle ${options.timeScale.natIdleSeconds} s, keepalive idle ${options.timeScale.keepAliveIdleSeconds} s (scale ${options.timeScale.scale.toFixed(4)})`,
+  );
   const results = await runFaultRows(rows, options.timeScale, signal);
   let load: LoadResult | undefined;
   if (withLoad) {
@@ -58,9 +67,23 @@ export async function runFaults(options: FaultsRunOptions, log: (line: string) =
   const misses = results.reduce((sum, result) => sum + result.misses.length, 0) + (load?.misses.length ?? 0);
   const finishedAt = new Date();
   const resultsFile = join(options.outDirectory, 'results.json');
-  await writeFileAtomically(resultsFile, `${JSON.stringify({ tool: '@lambda-keepalive/lab faults', startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(), wallClockMs: finishedAt.getTime() - startedAt.getTime(), scale: options.timeScale,
-    rows: results, load, passed: misses === 0 }, null, 2)}\n`);
+  await writeFileAtomically(
+    resultsFile,
+    `${JSON.stringify(
+      {
+        tool: '@lambda-keepalive/lab faults',
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        wallClockMs: finishedAt.getTime() - startedAt.getTime(),
+        scale: options.timeScale,
+        rows: results,
+        load,
+        passed: misses === 0,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   log('');
   log(renderFaultsTable(results));
   log('');
@@ -75,7 +98,8 @@ export async function runFaults(options: FaultsRunOptions, log: (line: string) =
 }
 
 export function renderLoad(load: LoadResult): string {
-  const mib = (bytes: number | undefined): string => (bytes === undefined ? '?' : `${(bytes / 1024 / 1024).toFixed(0)} MiB`);
+  const mib = (bytes: number | undefined): string =>
+    bytes === undefined ? '?' : `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
   return [
     `load (nat, ${load.concurrency} × ${load.labDurationSeconds} s from one caller process): ${load.ok}/${load.concurrency} ok, ` +
       `executions ${load.executions}, distinct requestIds ${load.distinctRequestIds}, wall ${(load.wallMs / 1000).toFixed(1)} s`,

@@ -1,5 +1,5 @@
+import { type DriverSetting, driverCommandFor } from './driver-command';
 import { resolveTimeScale } from './time-scale';
-import { driverCommandFor, type DriverSetting } from './driver-command';
 
 const setting: DriverSetting = {
   driversDirectory: '/lab/dist/harness/drivers',
@@ -15,7 +15,10 @@ describe('driverCommandFor', () => {
     const command = driverCommandFor({ path: 'endpoint', client: 'keepalive-client', durationSeconds: 400 }, setting);
     expect(command.command).toBe('/usr/bin/node');
     expect(command.args[0]).toBe('/lab/dist/harness/drivers/caller-driver.js');
-    expect(JSON.parse(command.args[1] ?? '')).toEqual({ durationSeconds: 8, timeoutMs: setting.timeScale.callerTimeoutMs });
+    expect(JSON.parse(command.args[1] ?? '')).toEqual({
+      durationSeconds: 8,
+      timeoutMs: setting.timeScale.callerTimeoutMs,
+    });
     expect(command.env).toMatchObject({
       AWS_ENDPOINT_URL_LAMBDA: 'https://198.18.1.20:443',
       AWS_REGION: 'us-east-1',
@@ -33,7 +36,10 @@ describe('driverCommandFor', () => {
     const off = driverCommandFor({ path: 'nat', client: 'keepalive-off', durationSeconds: 360 }, setting);
     expect(off.env.KEEPALIVE).toBe('off');
     expect(off.env.KEEPALIVE_IDLE_SECONDS).toBeUndefined();
-    for (const [client, mode] of [['sdk-default', 'default'], ['sdk-own-agent', 'own-agent']] as const) {
+    for (const [client, mode] of [
+      ['sdk-default', 'default'],
+      ['sdk-own-agent', 'own-agent'],
+    ] as const) {
       const sdk = driverCommandFor({ path: 'nat', client, durationSeconds: 100 }, setting);
       expect(sdk.args[0]).toBe('/lab/dist/harness/drivers/sdk-driver.js');
       expect(sdk.args[2]).toBe(mode);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { toLabSeconds, type TimeScale } from './time-scale';
 import { calleeFunctionName, type LabCell, type LabClient, type LabPath } from './clients';
+import { type TimeScale, toLabSeconds } from './time-scale';
 
 /**
  * How one cell's driver is started inside the vpc host: which script, which argv, which environment.
@@ -58,7 +58,8 @@ export function driverCommandFor(cell: LabCell, setting: DriverSetting): DriverC
 }
 
 function keepAliveEnv(client: LabClient, timeScale: TimeScale): Record<string, string> {
-  if (client === 'keepalive-client') return { KEEPALIVE: 'on', KEEPALIVE_IDLE_SECONDS: String(timeScale.keepAliveIdleSeconds) };
+  if (client === 'keepalive-client')
+    return { KEEPALIVE: 'on', KEEPALIVE_IDLE_SECONDS: String(timeScale.keepAliveIdleSeconds) };
   if (client === 'keepalive-off') return { KEEPALIVE: 'off' };
   return {};
 }

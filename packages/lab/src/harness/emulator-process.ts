@@ -34,7 +34,10 @@ export interface EmulatorProcessOptions {
   stopGraceMs?: number;
 }
 
-export async function attachEmulatorProcess(child: ChildProcess, options: EmulatorProcessOptions = {}): Promise<EmulatorProcess> {
+export async function attachEmulatorProcess(
+  child: ChildProcess,
+  options: EmulatorProcessOptions = {},
+): Promise<EmulatorProcess> {
   const { readyTimeoutMs = 20_000, answerTimeoutMs = 10_000, stopGraceMs = 3_000 } = options;
   const lines: EmulatorLine[] = [];
   const waiters: Array<{ matches: (line: EmulatorLine) => boolean; resolve: (line: EmulatorLine) => void }> = [];
@@ -42,10 +45,13 @@ export async function attachEmulatorProcess(child: ChildProcess, options: Emulat
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const ended = exited.then(() => {
-    throw new Error(`emulator exited (code ${String(child.exitCode)}, signal ${String(child.signalCode)}): ${stderr.trim() || lastError(lines)}`);
+    throw new Error(
+      `emulator exited (code ${String(child.exitCode)}, signal ${String(child.signalCode)}): ${stderr.trim() || lastError(lines)}`,
+    );
   });
   ended.catch(() => undefined);
-  if (child.stdout === null || child.stdin === null) throw new LabSetupError('starting the emulator', new Error('stdin and stdout must be pipes'));
+  if (child.stdout === null || child.stdin === null)
+    throw new LabSetupError('starting the emulator', new Error('stdin and stdout must be pipes'));
   createInterface({ input: child.stdout }).on('line', (text) => {
     const line = parseLine(text);
     if (line === undefined) return;
@@ -53,13 +59,20 @@ export async function attachEmulatorProcess(child: ChildProcess, options: Emulat
     const index = waiters.findIndex((waiter) => waiter.matches(line));
     if (index >= 0) waiters.splice(index, 1)[0]?.resolve(line);
   });
-  const nextMatching = (matches: (line: EmulatorLine) => boolean, timeoutMs: number, what: string): Promise<EmulatorLine> => {
+  const nextMatching = (
+    matches: (line: EmulatorLine) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<EmulatorLine> => {
     let timer: NodeJS.Timeout | undefined;
     return Promise.race([
       new Promise<EmulatorLine>((resolve) => waiters.push({ matches, resolve })),
       ended,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no matching line from the emulator within ${timeoutMs} ms (${what})`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`no matching line from the emulator within ${timeoutMs} ms (${what})`)),
+          timeoutMs,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
   };
@@ -98,11 +111,15 @@ export async function attachEmulatorProcess(child: ChildProcess, options: Emulat
       return seen === undefined ? nextMatching(predicate, timeoutMs, what) : Promise.resolve(seen);
     },
     async command(command, answerEvent) {
-      const answer = nextMatching((line) => line.event === answerEvent || line.event === 'command-error', answerTimeoutMs,
-        `answer to ${JSON.stringify(command)}`);
+      const answer = nextMatching(
+        (line) => line.event === answerEvent || line.event === 'command-error',
+        answerTimeoutMs,
+        `answer to ${JSON.stringify(command)}`,
+      );
       child.stdin?.write(`${JSON.stringify(command)}\n`);
       const line = await answer;
-      if (line.event === 'command-error') throw new Error(`emulator refused ${JSON.stringify(command)}: ${String(line.message)}`);
+      if (line.event === 'command-error')
+        throw new Error(`emulator refused ${JSON.stringify(command)}: ${String(line.message)}`);
       return line;
     },
     async executions() {

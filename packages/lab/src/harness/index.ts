@@ -1,10 +1,26 @@
 /** The lab harness: the clients and their drivers, the session (network + emulator), one call, the time scale. */
-export { type CellResult } from './cell-result';
-export { calleeFunctionName, cellLabel, CLIENT_DESCRIPTIONS, LAB_CLIENTS, LAB_PATHS, type LabCell, type LabClient, type LabPath } from './clients';
+export type { CellResult } from './cell-result';
+export {
+  CLIENT_DESCRIPTIONS,
+  calleeFunctionName,
+  cellLabel,
+  LAB_CLIENTS,
+  LAB_PATHS,
+  type LabCell,
+  type LabClient,
+  type LabPath,
+} from './clients';
 export { driverCommandFor, inheritedEnv, LAB_CREDENTIALS } from './driver-command';
 export { DRIVER_RESULT_KEY, type DriverOutcome, parseDriverResult } from './drivers/driver-result';
 export { createLambdaLikeContext, type LambdaLikeContext, runLikeLambda } from './drivers/lambda-like-run';
-export { type EmulatorLine, type EmulatorProcess } from './emulator-process';
+export type { EmulatorLine, EmulatorProcess } from './emulator-process';
 export { type CellHost, runCell } from './run-cell';
 export { type LabSession, openLabSession } from './session';
-export { DEFAULT_SCALE, REAL_SECONDS, resolveTimeScale, SDK_DELAYED_KEEPALIVE_SECONDS, type TimeScale, toLabSeconds } from './time-scale';
+export {
+  DEFAULT_SCALE,
+  REAL_SECONDS,
+  resolveTimeScale,
+  SDK_DELAYED_KEEPALIVE_SECONDS,
+  type TimeScale,
+  toLabSeconds,
+} from './time-scale';

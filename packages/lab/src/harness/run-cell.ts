@@ -1,9 +1,9 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import type { CellResult } from './cell-result';
+import { calleeFunctionName, type LabCell } from './clients';
+import { type DriverSetting, driverCommandFor } from './driver-command';
 import { parseDriverResult } from './drivers/driver-result';
 import { toLabSeconds } from './time-scale';
-import type { CellResult } from './cell-result';
-import { driverCommandFor, type DriverSetting } from './driver-command';
-import { calleeFunctionName, type LabCell } from './clients';
 import { verdictOf } from './verdict';
 
 /**
@@ -31,7 +31,9 @@ export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSigna
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS)));
+  child.stderr
+    ?.setEncoding('utf8')
+    .on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS)));
 
   let killedByRunner = false;
   const kill = (): void => {
@@ -40,13 +42,15 @@ export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSigna
   };
   const killTimer = setTimeout(kill, host.timeScale.callerTimeoutMs + KILL_MARGIN_MS);
   signal?.addEventListener('abort', kill, { once: true });
-  const { exitCode, exitSignal } = await new Promise<{ exitCode: number | null; exitSignal: string | null }>((resolve) => {
-    child.once('error', (error) => {
-      stderr += String(error);
-      resolve({ exitCode: null, exitSignal: null });
-    });
-    child.once('close', (code, closeSignal) => resolve({ exitCode: code, exitSignal: closeSignal }));
-  });
+  const { exitCode, exitSignal } = await new Promise<{ exitCode: number | null; exitSignal: string | null }>(
+    (resolve) => {
+      child.once('error', (error) => {
+        stderr += String(error);
+        resolve({ exitCode: null, exitSignal: null });
+      });
+      child.once('close', (code, closeSignal) => resolve({ exitCode: code, exitSignal: closeSignal }));
+    },
+  );
   clearTimeout(killTimer);
   signal?.removeEventListener('abort', kill);
 
@@ -60,7 +64,9 @@ export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSigna
     verdict: verdictOf({ outcome, killedByRunner }),
     elapsedMs: outcome?.elapsedMs ?? Date.now() - startedAt,
     ...(outcome?.outcome === 'error' ? { error: outcome.error } : {}),
-    ...(outcome === undefined ? { error: { name: killedByRunner ? 'KilledByRunner' : 'DriverCrashed', message: lastLine(stderr) } } : {}),
+    ...(outcome === undefined
+      ? { error: { name: killedByRunner ? 'KilledByRunner' : 'DriverCrashed', message: lastLine(stderr) } }
+      : {}),
     executions,
     driver: { exitCode, signal: exitSignal, killedByRunner, stderrTail: stderr },
   };

@@ -2,13 +2,17 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServerCertificates, type EmulatedFunction, type EmulatorConfig } from '@lambda-keepalive/invoke-emulator';
-import { createLabNetwork, SERVICE_PORT, type LabNetwork } from '@lambda-keepalive/hyperplane-net';
+import { createLabNetwork, type LabNetwork, SERVICE_PORT } from '@lambda-keepalive/hyperplane-net';
+import {
+  createServerCertificates,
+  type EmulatedFunction,
+  type EmulatorConfig,
+} from '@lambda-keepalive/invoke-emulator';
 import { LabSetupError } from '../lab-errors';
-import { LAB_MAX_FUNCTION_TIMEOUT_SECONDS, type TimeScale } from './time-scale';
-import { attachEmulatorProcess, type EmulatorProcess } from './emulator-process';
 import { calleeFunctionName, type LabCell, type LabPath } from './clients';
+import { attachEmulatorProcess, type EmulatorProcess } from './emulator-process';
 import type { CellHost } from './run-cell';
+import { LAB_MAX_FUNCTION_TIMEOUT_SECONDS, type TimeScale } from './time-scale';
 
 /**
  * Brings the lab up for one run and down again: the namespaces + kernel NAT (NAT idle = the scaled
@@ -46,10 +50,14 @@ export async function openLabSession(options: LabSessionOptions): Promise<LabSes
     if (failures.length > 0) throw new LabSetupError('tearing the lab down', failures[0]);
   };
   try {
-    const network = await step('creating the lab network', () => createLabNetwork({ idleSeconds: options.timeScale.natIdleSeconds }));
+    const network = await step('creating the lab network', () =>
+      createLabNetwork({ idleSeconds: options.timeScale.natIdleSeconds }),
+    );
     teardown.push(() => network.destroy());
     const { serviceIp, endpointIp } = network.addresses;
-    const certificates = await step('creating certificates', () => createServerCertificates({ ipAddresses: [serviceIp, endpointIp] }));
+    const certificates = await step('creating certificates', () =>
+      createServerCertificates({ ipAddresses: [serviceIp, endpointIp] }),
+    );
     const directory = await mkdtemp(join(tmpdir(), 'lk-lab-run-'));
     teardown.push(() => rm(directory, { recursive: true, force: true }));
     const caCertificateFile = join(directory, 'lab-ca.pem');
@@ -123,7 +131,10 @@ function requireBuilt(): string {
   ];
   const missing = required.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new LabSetupError('checking the built files', new Error(`missing ${missing.join(', ')}: run \`pnpm build\` first`));
+    throw new LabSetupError(
+      'checking the built files',
+      new Error(`missing ${missing.join(', ')}: run \`pnpm build\` first`),
+    );
   }
   return calleeBundle;
 }

@@ -54,7 +54,9 @@ describe('resolveTimeScale', () => {
 
   it('rejects a scale whose NAT idle cannot stay several seconds above the keepalives, naming the smallest scale', () => {
     expect(() => resolveTimeScale(0.01)).toThrow(InvalidLabInputError);
-    expect(() => resolveTimeScale(0.01)).toThrow(/scale: 0.01 is invalid: .*NAT idle of 4 s.*smallest scale .* is 0.02/);
+    expect(() => resolveTimeScale(0.01)).toThrow(
+      /scale: 0.01 is invalid: .*NAT idle of 4 s.*smallest scale .* is 0.02/,
+    );
     // 6 s would leave 5 s over the client's 1 s keepalive but only 2 s over the SDK's first probe at 3 + 1 s.
     expect(() => resolveTimeScale(6 / 350)).toThrow(/SDK's own keepalive/);
     expect(() => resolveTimeScale(0.0186)).not.toThrow();

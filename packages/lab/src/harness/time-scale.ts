@@ -68,7 +68,12 @@ export interface TimeScale {
 }
 
 export function resolveTimeScale(requestedScale: number): TimeScale {
-  if (typeof requestedScale !== 'number' || !Number.isFinite(requestedScale) || requestedScale <= 0 || requestedScale > 1) {
+  if (
+    typeof requestedScale !== 'number' ||
+    !Number.isFinite(requestedScale) ||
+    requestedScale <= 0 ||
+    requestedScale > 1
+  ) {
     throw new InvalidLabInputError('scale', requestedScale, 'must be a number in (0, 1] (1 = real AWS seconds)');
   }
   const natIdleSeconds = Math.round(REAL_SECONDS.idleLimit * requestedScale);

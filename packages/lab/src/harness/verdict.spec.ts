@@ -8,12 +8,20 @@ describe('verdictOf', () => {
   it('is hung when nothing came back before the deadline', () => {
     expect(verdictOf({ outcome: { outcome: 'timeout', elapsedMs: 1 }, killedByRunner: false })).toBe('hung');
     expect(verdictOf({ outcome: undefined, killedByRunner: true })).toBe('hung');
-    const deadline = { outcome: 'error' as const, error: { name: 'DeadlineExceededError', message: 'x' }, elapsedMs: 1 };
+    const deadline = {
+      outcome: 'error' as const,
+      error: { name: 'DeadlineExceededError', message: 'x' },
+      elapsedMs: 1,
+    };
     expect(verdictOf({ outcome: deadline, killedByRunner: false })).toBe('hung');
   });
 
   it('is error for any other failure, and for a driver that died without a result', () => {
-    const reset = { outcome: 'error' as const, error: { name: 'ConnectionLostError', message: 'ECONNRESET' }, elapsedMs: 1 };
+    const reset = {
+      outcome: 'error' as const,
+      error: { name: 'ConnectionLostError', message: 'ECONNRESET' },
+      elapsedMs: 1,
+    };
     expect(verdictOf({ outcome: reset, killedByRunner: false })).toBe('error');
     expect(verdictOf({ outcome: undefined, killedByRunner: false })).toBe('error');
   });

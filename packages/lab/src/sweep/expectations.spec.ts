@@ -5,7 +5,10 @@ describe('checkExpectations', () => {
   const expected = [
     cellResult({ path: 'nat', client: 'keepalive-client', durationSeconds: 400 }),
     cellResult({ path: 'nat', client: 'keepalive-off', durationSeconds: 340 }),
-    cellResult({ path: 'nat', client: 'keepalive-off', durationSeconds: 400 }, { verdict: 'hung', error: { name: 'DeadlineExceededError', message: '' } }),
+    cellResult(
+      { path: 'nat', client: 'keepalive-off', durationSeconds: 400 },
+      { verdict: 'hung', error: { name: 'DeadlineExceededError', message: '' } },
+    ),
     cellResult({ path: 'nat', client: 'sdk-own-agent', durationSeconds: 400 }, { verdict: 'hung' }),
   ];
 
@@ -16,7 +19,10 @@ describe('checkExpectations', () => {
   it('fails when the shipped client hangs, errors or runs the callee twice, naming the cells', () => {
     const failures = checkExpectations([
       ...expected,
-      cellResult({ path: 'endpoint', client: 'keepalive-client', durationSeconds: 600 }, { verdict: 'error', error: { name: 'ConnectionLostError', message: '' } }),
+      cellResult(
+        { path: 'endpoint', client: 'keepalive-client', durationSeconds: 600 },
+        { verdict: 'error', error: { name: 'ConnectionLostError', message: '' } },
+      ),
       cellResult({ path: 'endpoint', client: 'keepalive-client', durationSeconds: 900 }, { executions: 2 }),
     ]);
     expect(failures).toHaveLength(1);
@@ -26,7 +32,10 @@ describe('checkExpectations', () => {
   });
 
   it('fails when keepalive-off survives past the idle limit: the lab is not reproducing Hyperplane', () => {
-    const failures = checkExpectations([...expected, cellResult({ path: 'endpoint', client: 'keepalive-off', durationSeconds: 360 })]);
+    const failures = checkExpectations([
+      ...expected,
+      cellResult({ path: 'endpoint', client: 'keepalive-off', durationSeconds: 360 }),
+    ]);
     expect(failures.map((failure) => failure.rule)).toEqual(['original-failure-not-reproduced']);
     expect(failures[0]?.message).toMatch(/not reproducing Hyperplane/);
   });

@@ -1,4 +1,4 @@
-import { cellLabel, type CellResult, REAL_SECONDS } from '../harness';
+import { type CellResult, cellLabel, REAL_SECONDS } from '../harness';
 
 /**
  * What a lab run must show, else it exits non-zero:
@@ -15,7 +15,9 @@ export interface ExpectationFailure {
 
 export function checkExpectations(results: readonly CellResult[]): ExpectationFailure[] {
   const failures: ExpectationFailure[] = [];
-  const shippedFailed = results.filter((cell) => cell.client === 'keepalive-client' && (cell.verdict !== 'ok' || cell.executions !== 1));
+  const shippedFailed = results.filter(
+    (cell) => cell.client === 'keepalive-client' && (cell.verdict !== 'ok' || cell.executions !== 1),
+  );
   if (shippedFailed.length > 0) {
     failures.push({
       rule: 'shipped-client-failed',
@@ -37,6 +39,11 @@ export function checkExpectations(results: readonly CellResult[]): ExpectationFa
 }
 
 function describeCell(cell: CellResult): string {
-  const why = cell.verdict === 'ok' ? `${cell.executions} executions` : cell.error ? `${cell.verdict} (${cell.error.name})` : cell.verdict;
+  const why =
+    cell.verdict === 'ok'
+      ? `${cell.executions} executions`
+      : cell.error
+        ? `${cell.verdict} (${cell.error.name})`
+        : cell.verdict;
   return `${cellLabel(cell)} ${why}`;
 }

@@ -5,7 +5,11 @@ import type { LabCell, LabClient, LabPath } from '../harness';
 export const DEFAULT_DURATIONS_SECONDS: readonly number[] = [100, 300, 340, 360, 400, 600, 900];
 
 /** Row-major: path, then client, then duration — the order of the table and of results.json. */
-export function buildCells(paths: readonly LabPath[], clients: readonly LabClient[], durations: readonly number[]): LabCell[] {
+export function buildCells(
+  paths: readonly LabPath[],
+  clients: readonly LabClient[],
+  durations: readonly number[],
+): LabCell[] {
   return paths.flatMap((path) =>
     clients.flatMap((client) => durations.map((durationSeconds) => ({ path, client, durationSeconds }))),
   );

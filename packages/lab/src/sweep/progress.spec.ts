@@ -12,7 +12,10 @@ describe('progress lines', () => {
 
   it('prints one line per finished cell with the running count, verdict, elapsed, executions and error', () => {
     const line = formatCellProgress(
-      cellResult({ path: 'endpoint', client: 'keepalive-off', durationSeconds: 400 }, { verdict: 'hung', elapsedMs: 20_012, error: { name: 'DeadlineExceededError', message: '' } }),
+      cellResult(
+        { path: 'endpoint', client: 'keepalive-off', durationSeconds: 400 },
+        { verdict: 'hung', elapsedMs: 20_012, error: { name: 'DeadlineExceededError', message: '' } },
+      ),
       7,
       56,
     );
@@ -21,7 +24,10 @@ describe('progress lines', () => {
 
   it('summarises the expectations, naming each failure and only claiming what the run checked', () => {
     const shipped = cellResult({ path: 'nat', client: 'keepalive-client', durationSeconds: 400 });
-    const offPastLimit = cellResult({ path: 'nat', client: 'keepalive-off', durationSeconds: 400 }, { verdict: 'hung' });
+    const offPastLimit = cellResult(
+      { path: 'nat', client: 'keepalive-off', durationSeconds: 400 },
+      { verdict: 'hung' },
+    );
     expect(formatExpectations([], [shipped, offPastLimit])).toBe(
       'PASS: keepalive-client answered every cell exactly once.\nPASS: keepalive-off failed past the 350 s idle limit (the lab reproduces Hyperplane).',
     );

@@ -24,9 +24,13 @@ export function formatExpectations(failures: readonly ExpectationFailure[], resu
   if (failures.length > 0) return failures.map((failure) => `FAIL: ${failure.message}`).join('\n');
   // Claim only what this run checked: --clients / --durations may leave either expectation out.
   const shipped = results.some((cell) => cell.client === 'keepalive-client');
-  const offPastLimit = results.some((cell) => cell.client === 'keepalive-off' && cell.durationSeconds > REAL_SECONDS.idleLimit);
+  const offPastLimit = results.some(
+    (cell) => cell.client === 'keepalive-off' && cell.durationSeconds > REAL_SECONDS.idleLimit,
+  );
   return [
-    shipped ? 'PASS: keepalive-client answered every cell exactly once.' : 'NOT CHECKED: keepalive-client was not in this run.',
+    shipped
+      ? 'PASS: keepalive-client answered every cell exactly once.'
+      : 'NOT CHECKED: keepalive-client was not in this run.',
     offPastLimit
       ? `PASS: keepalive-off failed past the ${REAL_SECONDS.idleLimit} s idle limit (the lab reproduces Hyperplane).`
       : `NOT CHECKED: no keepalive-off cell past the ${REAL_SECONDS.idleLimit} s idle limit in this run.`,

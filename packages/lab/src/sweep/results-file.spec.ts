@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cellResult } from '../../test/support/cell-results';
 import { resolveTimeScale } from '../harness/time-scale';
 import { writeFileAtomically } from '../report/atomic-file';
-import { writeResultsFile, type ResultsDocument } from './results-file';
+import { type ResultsDocument, writeResultsFile } from './results-file';
 
 describe('results file', () => {
   let directory: string;

@@ -4,8 +4,8 @@
  * Written atomically (report/atomic-file.ts).
  */
 import { join } from 'node:path';
-import { writeFileAtomically } from '../report';
 import type { CellResult, LabClient, LabPath, TimeScale } from '../harness';
+import { writeFileAtomically } from '../report';
 import type { ExpectationFailure } from './expectations';
 
 export const RESULTS_FILE_NAME = 'results.json';

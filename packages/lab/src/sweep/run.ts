@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { renderSurvivalChart } from './survival-chart';
-import { formatCellProgress, formatExpectations, formatRunBanner } from './progress';
-import { writeFileAtomically } from '../report';
-import { CHART_FILE_NAME, writeResultsFile, type ResultsDocument } from './results-file';
-import { renderResultsTable } from './table';
 import { type LabClient, type LabPath, openLabSession, REAL_SECONDS, runCell, type TimeScale } from '../harness';
+import { writeFileAtomically } from '../report';
 import { checkExpectations } from './expectations';
 import { buildCells } from './matrix';
+import { formatCellProgress, formatExpectations, formatRunBanner } from './progress';
+import { CHART_FILE_NAME, type ResultsDocument, writeResultsFile } from './results-file';
 import { runSweep } from './scheduler';
+import { renderSurvivalChart } from './survival-chart';
+import { renderResultsTable } from './table';
 
 /**
  * One `pnpm lab` run: lab up, every cell, lab down (always), then the table, results.json, the chart and
@@ -35,7 +35,11 @@ export interface LabRunResult {
   chartFile: string;
 }
 
-export async function runLab(options: LabRunOptions, log: (line: string) => void, signal?: AbortSignal): Promise<LabRunResult> {
+export async function runLab(
+  options: LabRunOptions,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<LabRunResult> {
   const startedAt = new Date();
   const cells = buildCells(options.paths, options.clients, options.durationsSeconds);
   const concurrency = options.concurrency ?? cells.length;
@@ -57,7 +61,10 @@ export async function runLab(options: LabRunOptions, log: (line: string) => void
   } finally {
     await session.close();
   }
-  const finalResults = results.map((result) => ({ ...result, executions: executions[result.functionName] ?? result.executions }));
+  const finalResults = results.map((result) => ({
+    ...result,
+    executions: executions[result.functionName] ?? result.executions,
+  }));
   const failures = checkExpectations(finalResults);
   const finishedAt = new Date();
   const document: ResultsDocument = {
@@ -65,7 +72,12 @@ export async function runLab(options: LabRunOptions, log: (line: string) => void
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     wallClockMs: finishedAt.getTime() - startedAt.getTime(),
-    parameters: { paths: options.paths, clients: options.clients, durationsSeconds: options.durationsSeconds, concurrency },
+    parameters: {
+      paths: options.paths,
+      clients: options.clients,
+      durationsSeconds: options.durationsSeconds,
+      concurrency,
+    },
     scale: { ...options.timeScale, idleLimitSeconds: REAL_SECONDS.idleLimit },
     cells: finalResults,
     executions,

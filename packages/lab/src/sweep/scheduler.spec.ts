@@ -41,7 +41,9 @@ describe('runSweep', () => {
       runCell: (cell, signal) => {
         launched += 1;
         // A hung cell: it only ends when the runner kills its driver.
-        return new Promise((resolve) => signal.addEventListener('abort', () => resolve(cellResult(cell, { verdict: 'hung' }))));
+        return new Promise((resolve) =>
+          signal.addEventListener('abort', () => resolve(cellResult(cell, { verdict: 'hung' }))),
+        );
       },
     });
     await new Promise((resolve) => setImmediate(resolve));

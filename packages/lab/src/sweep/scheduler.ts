@@ -29,7 +29,9 @@ export async function runSweep(options: SweepOptions): Promise<CellResult[]> {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
     throw new InvalidLabInputError('concurrency', options.concurrency, 'must be a whole number ≥ 1');
   }
-  const launchOrder = cells.map((cell, index) => ({ cell, index })).sort((a, b) => b.cell.durationSeconds - a.cell.durationSeconds);
+  const launchOrder = cells
+    .map((cell, index) => ({ cell, index }))
+    .sort((a, b) => b.cell.durationSeconds - a.cell.durationSeconds);
   const results: CellResult[] = new Array<CellResult>(cells.length);
   const { launchIntervalMs = 0, now = Date.now, delay = defaultDelay } = options;
   let next = 0;

@@ -50,6 +50,9 @@ describe('renderSurvivalChart', () => {
   });
 
   it('has a legend entry per client', () => {
-    expect([...svg.matchAll(/<text class="legend"[^>]*>([^<]+)</g)].map((match) => match[1])).toEqual(['keepalive-client', 'keepalive-off']);
+    expect([...svg.matchAll(/<text class="legend"[^>]*>([^<]+)</g)].map((match) => match[1])).toEqual([
+      'keepalive-client',
+      'keepalive-off',
+    ]);
   });
 });

@@ -64,7 +64,9 @@ export function renderSurvivalChart(results: readonly CellResult[], options: Cha
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="13">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${PLOT.left}" y="28" font-size="17" font-weight="bold">Survival of a synchronous invoke vs callee duration</text>`,
-    options.subtitle === undefined ? '' : `<text x="${PLOT.left}" y="50" fill="#57606a">${escapeXml(options.subtitle)}</text>`,
+    options.subtitle === undefined
+      ? ''
+      : `<text x="${PLOT.left}" y="50" fill="#57606a">${escapeXml(options.subtitle)}</text>`,
   ];
   for (let seconds = 0; seconds <= xMax; seconds += 100) {
     parts.push(
@@ -107,4 +109,3 @@ export function renderSurvivalChart(results: readonly CellResult[], options: Cha
   parts.push('</svg>');
   return `${parts.filter((part) => part !== '').join('\n')}\n`;
 }
-

@@ -6,14 +6,18 @@ describe('renderResultsTable', () => {
   const cells = buildCells(['nat', 'endpoint'], ['keepalive-client', 'keepalive-off'], [340, 400]);
   const results = cells.map((cell) =>
     cell.client === 'keepalive-off' && cell.durationSeconds === 400
-      ? cellResult(cell, { verdict: 'hung', elapsedMs: 20_000, error: { name: 'DeadlineExceededError', message: 'no answer\nstack' } })
+      ? cellResult(cell, {
+          verdict: 'hung',
+          elapsedMs: 20_000,
+          error: { name: 'DeadlineExceededError', message: 'no answer\nstack' },
+        })
       : cellResult(cell, { elapsedMs: 8_150 }),
   );
 
   it('has a row per path × client and a column per duration with verdict and elapsed seconds', () => {
     const lines = renderResultsTable(results).split('\n');
     expect(lines[0]).toMatch(/^path\s+client\s+340 s\s+400 s$/);
-    expect(lines[1]).toMatch(/^-+  -+  -+  -+$/);
+    expect(lines[1]).toMatch(/^-+ {2}-+ {2}-+ {2}-+$/);
     expect(lines[2]).toMatch(/^nat\s+keepalive-client\s+ok 8\.2s\s+ok 8\.2s$/);
     expect(lines[3]).toMatch(/^nat\s+keepalive-off\s+ok 8\.2s\s+hung 20\.0s$/);
     expect(lines[4]).toMatch(/^endpoint\s+keepalive-client/);
@@ -23,13 +27,17 @@ describe('renderResultsTable', () => {
   it('aligns the columns', () => {
     const lines = renderResultsTable(results).split('\n').slice(0, 6);
     const column400 = lines[0]?.indexOf('400 s');
-    for (const line of lines.slice(2)) expect(line.indexOf(line.includes('hung') ? 'hung' : 'ok 8.2s', 30)).toBe(column400);
+    for (const line of lines.slice(2))
+      expect(line.indexOf(line.includes('hung') ? 'hung' : 'ok 8.2s', 30)).toBe(column400);
   });
 
   it('marks cells whose callee did not run exactly once and groups what the clients threw', () => {
     const text = renderResultsTable([
       ...results,
-      cellResult({ path: 'nat', client: 'sdk-default', durationSeconds: 400 }, { verdict: 'error', executions: 3, error: { name: 'ECONNRESET', message: 'socket hang up' } }),
+      cellResult(
+        { path: 'nat', client: 'sdk-default', durationSeconds: 400 },
+        { verdict: 'error', executions: 3, error: { name: 'ECONNRESET', message: 'socket hang up' } },
+      ),
     ]);
     expect(text).toMatch(/nat\s+sdk-default\s+-\s+error [0-9.]+s ×3/);
     expect(text).toContain('what the clients threw:');

@@ -8,7 +8,9 @@ import type { CellResult } from '../harness';
  */
 export function renderResultsTable(results: readonly CellResult[]): string {
   const durations = unique(results.map((cell) => cell.durationSeconds));
-  const rows = unique(results.map((cell) => `${cell.path}\u0000${cell.client}`)).map((key) => key.split('\u0000') as [string, string]);
+  const rows = unique(results.map((cell) => `${cell.path}\u0000${cell.client}`)).map(
+    (key) => key.split('\u0000') as [string, string],
+  );
   const byKey = new Map(results.map((cell) => [`${cell.path}\u0000${cell.client}\u0000${cell.durationSeconds}`, cell]));
 
   const header = ['path', 'client', ...durations.map((duration) => `${duration} s`)];
@@ -21,7 +23,11 @@ export function renderResultsTable(results: readonly CellResult[]): string {
     }),
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => (row[column] ?? '').length)));
-  const line = (row: string[]): string => row.map((text, column) => text.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (row: string[]): string =>
+    row
+      .map((text, column) => text.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   return [line(header), rule, ...body.map(line), ...errorNotes(results)].join('\n');
 }
@@ -46,7 +52,9 @@ function errorNotes(results: readonly CellResult[]): string[] {
   return [
     '',
     'what the clients threw:',
-    ...[...groups].map(([key, group]) => `  ${key}${group.message ? ` (${group.message})` : ''} — ${group.cells.join(', ')}`),
+    ...[...groups].map(
+      ([key, group]) => `  ${key}${group.message ? ` (${group.message})` : ''} — ${group.cells.join(', ')}`,
+    ),
   ];
 }
 

@@ -7,7 +7,7 @@
  * The caller reads everything else from its environment, as in AWS: CALLEE_FUNCTION_NAME, KEEPALIVE,
  * KEEPALIVE_IDLE_SECONDS, AWS_ENDPOINT_URL_LAMBDA, AWS_REGION, credentials, NODE_EXTRA_CA_CERTS.
  */
-import { readDriverInput, runLikeLambda, type LambdaLikeContext } from './lambda-like-run';
+import { type LambdaLikeContext, readDriverInput, runLikeLambda } from './lambda-like-run';
 
 type CallerHandler = (event: { durationSeconds: number }, context: LambdaLikeContext) => Promise<unknown>;
 

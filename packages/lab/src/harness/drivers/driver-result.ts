@@ -41,7 +41,9 @@ function outcomeOf(line: string): DriverOutcome | undefined {
   } catch {
     return undefined;
   }
-  const candidate = (parsed as Record<string, unknown> | null)?.[DRIVER_RESULT_KEY] as Record<string, unknown> | undefined;
+  const candidate = (parsed as Record<string, unknown> | null)?.[DRIVER_RESULT_KEY] as
+    | Record<string, unknown>
+    | undefined;
   if (candidate === undefined || candidate === null || typeof candidate.elapsedMs !== 'number') return undefined;
   const elapsedMs = candidate.elapsedMs;
   switch (candidate.outcome) {

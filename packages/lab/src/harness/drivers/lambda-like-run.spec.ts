@@ -1,5 +1,5 @@
-import { parseDriverResult, type DriverOutcome } from './driver-result';
-import { createLambdaLikeContext, readDriverInput, runLikeLambda, type LambdaLikeContext } from './lambda-like-run';
+import { type DriverOutcome, parseDriverResult } from './driver-result';
+import { createLambdaLikeContext, type LambdaLikeContext, readDriverInput, runLikeLambda } from './lambda-like-run';
 
 function run(invoke: (context: LambdaLikeContext) => Promise<unknown>, timeoutMs: number) {
   return new Promise<{ outcome: DriverOutcome | undefined; code: number }>((resolve) => {
@@ -33,7 +33,9 @@ describe('runLikeLambda', () => {
     const throwsSync = (): Promise<unknown> => {
       throw new RangeError('bad');
     };
-    await expect(run(throwsSync, 60_000)).resolves.toMatchObject({ outcome: { outcome: 'error', error: { name: 'RangeError' } } });
+    await expect(run(throwsSync, 60_000)).resolves.toMatchObject({
+      outcome: { outcome: 'error', error: { name: 'RangeError' } },
+    });
   });
 
   it('ends with a timeout outcome when the handler never answers, like Lambda at its timeout', async () => {
@@ -52,7 +54,10 @@ describe('runLikeLambda', () => {
 
 describe('readDriverInput', () => {
   it('accepts the runner JSON and rejects anything else naming the field', () => {
-    expect(readDriverInput('{"durationSeconds":7.2,"timeoutMs":20000}')).toEqual({ durationSeconds: 7.2, timeoutMs: 20000 });
+    expect(readDriverInput('{"durationSeconds":7.2,"timeoutMs":20000}')).toEqual({
+      durationSeconds: 7.2,
+      timeoutMs: 20000,
+    });
     expect(() => readDriverInput(undefined)).toThrow(/driver input: .* must be JSON/);
     expect(() => readDriverInput('{"durationSeconds":-1,"timeoutMs":1}')).toThrow(/durationSeconds: -1 is invalid/);
     expect(() => readDriverInput('{"durationSeconds":1}')).toThrow(/timeoutMs: undefined is invalid/);

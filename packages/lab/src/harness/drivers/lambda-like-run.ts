@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { describeThrown, formatDriverResult, type DriverOutcome } from './driver-result';
 import { InvalidLabInputError } from '../../lab-errors';
+import { type DriverOutcome, describeThrown, formatDriverResult } from './driver-result';
 
 /**
  * Runs one call the way Lambda runs a handler: a context whose deadline is the function's timeout, and

@@ -13,8 +13,8 @@
 import { Agent } from 'node:https';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { readDriverInput, runLikeLambda } from './lambda-like-run';
 import { InvalidLabInputError } from '../../lab-errors';
+import { readDriverInput, runLikeLambda } from './lambda-like-run';
 
 type SdkMode = 'default' | 'own-agent';
 
@@ -22,17 +22,27 @@ const input = readDriverInput(process.argv[2]);
 const mode = readMode(process.argv[3]);
 const functionName = process.env.CALLEE_FUNCTION_NAME;
 if (functionName === undefined || functionName === '') {
-  throw new InvalidLabInputError('CALLEE_FUNCTION_NAME', functionName, 'must be set: the sdk driver needs the callee function name');
+  throw new InvalidLabInputError(
+    'CALLEE_FUNCTION_NAME',
+    functionName,
+    'must be set: the sdk driver needs the callee function name',
+  );
 }
 const client =
-  mode === 'default' ? new LambdaClient({}) : new LambdaClient({ requestHandler: new NodeHttpHandler({ httpsAgent: new Agent() }) });
+  mode === 'default'
+    ? new LambdaClient({})
+    : new LambdaClient({ requestHandler: new NodeHttpHandler({ httpsAgent: new Agent() }) });
 
 runLikeLambda(
   async () => {
     const response = await client.send(
-      new InvokeCommand({ FunctionName: functionName, Payload: JSON.stringify({ durationSeconds: input.durationSeconds }) }),
+      new InvokeCommand({
+        FunctionName: functionName,
+        Payload: JSON.stringify({ durationSeconds: input.durationSeconds }),
+      }),
     );
-    const payload: unknown = response.Payload === undefined ? undefined : JSON.parse(Buffer.from(response.Payload).toString('utf8'));
+    const payload: unknown =
+      response.Payload === undefined ? undefined : JSON.parse(Buffer.from(response.Payload).toString('utf8'));
     if (response.FunctionError !== undefined) {
       const errorType = (payload as { errorType?: string } | undefined)?.errorType ?? response.FunctionError;
       throw Object.assign(new Error(`callee failed: ${errorType}`), { name: 'CalleeFunctionError' });
