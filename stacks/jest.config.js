@@ -1,3 +1,4 @@
+// Jest for the stacks: the workspace preset, a private TMPDIR per run, cdktf's matchers, 60 s per test for the CLI.
 module.exports = {
   ...require('../jest.preset.js'),
   // A private TMPDIR for the run, removed afterwards (cdktf's Testing leaves temp dirs behind).

@@ -1,3 +1,4 @@
+// Jest for @lambda-keepalive/client: the workspace preset plus the test-kit's cross-realm-errors setup file.
 module.exports = {
   ...require('../../jest.preset.js'),
   // Node core errors must stay `instanceof Error` inside jest's sandbox (see the file's comment).

@@ -1,3 +1,7 @@
+/**
+ * The stacks' errors: InvalidStackOptionError names the field, the value and the rule and keeps its cause;
+ * MissingBundleError says how to build the bundle.
+ */
 import { InvalidStackOptionError, MissingBundleError, StacksError } from './errors';
 
 describe('errors', () => {

@@ -1,3 +1,7 @@
+/**
+ * The synthesised caller stack with the real bundles: its resources, the caller's network path, least-privilege
+ * IAM and security groups, the variables and their validation, state backends, outputs, per-AZ NAT.
+ */
 import { Testing } from 'cdktf';
 import { InvalidStackOptionError } from '../src/errors';
 import { CallerStack, type CallerStackProps } from '../src/stacks/caller-stack';

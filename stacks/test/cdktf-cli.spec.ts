@@ -1,3 +1,7 @@
+/**
+ * The real cdktf CLI, offline: `cdktf synth` writes caller-stack with both bundle archives, and `--hcl`
+ * emits Terraform that terraform parses.
+ */
 import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,3 +1,7 @@
+/**
+ * LambdaEndpoint synthesised: a private-DNS interface endpoint in the given subnets, HTTPS from the caller's
+ * group only, enabled by a literal or a Terraform boolean, empty inputs refused.
+ */
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { TerraformVariable, Testing } from 'cdktf';
 import { LambdaEndpoint, type LambdaEndpointProps } from '../src/constructs/lambda-endpoint';

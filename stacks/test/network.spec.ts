@@ -1,3 +1,7 @@
+/**
+ * Network synthesised: the VPC with DNS, two public and two private subnets over two AZs, their routes and
+ * associations, one NAT gateway or one per AZ, and custom or bad CIDRs.
+ */
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Testing } from 'cdktf';
 import { Network } from '../src/constructs/network';

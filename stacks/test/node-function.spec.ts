@@ -1,3 +1,7 @@
+/**
+ * NodeFunction synthesised: runtime, handler and settings, its log group before the function, least-privilege
+ * role and policy (ENIs only in a VPC), extra statements, and bad bundles or settings refused.
+ */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';

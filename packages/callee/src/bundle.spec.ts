@@ -1,3 +1,7 @@
+/**
+ * The built callee bundle (dist/index.js) loaded the way Lambda loads it: it sleeps, returns its result,
+ * logs Powertools JSON lines, and keeps its error names through minification.
+ */
 import path from 'node:path';
 import { createFakeLambdaContext } from '@lambda-keepalive/test-kit';
 

@@ -1,3 +1,7 @@
+/**
+ * parseCalleeEvent: where the sleep comes from (event, then CALLEE_DEFAULT_SECONDS, then 400 s), and every
+ * rejected event or variable naming its field and the rule.
+ */
 import { parseCalleeEvent } from './callee-event';
 import { InvalidCalleeInputError } from './errors';
 

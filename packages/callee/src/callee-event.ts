@@ -1,3 +1,4 @@
+/** The callee's event: validates it and decides how long to sleep (event, then CALLEE_DEFAULT_SECONDS, then 400 s). */
 import { InvalidCalleeInputError } from './errors';
 
 /** Lambda's own ceiling on a function timeout: a longer sleep could never finish. */

@@ -1,3 +1,7 @@
+/**
+ * createCalleeHandler with a recording sleep and logger: the contracted result, the fail hook, and the
+ * refusals (bad input, a sleep past the remaining time) that come before any sleeping.
+ */
 import { createFakeLambdaContext, createRecordingLogger } from '@lambda-keepalive/test-kit';
 import { CalleeRequestedFailureError, InvalidCalleeInputError, SleepExceedsRemainingTimeError } from './errors';
 import { createCalleeHandler } from './handler';

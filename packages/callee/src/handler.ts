@@ -1,3 +1,7 @@
+/**
+ * The callee Lambda handler: sleeps the requested time if it fits in the function's remaining time,
+ * logs start, done or error, and returns how long it slept and when.
+ */
 import type { Context } from 'aws-lambda';
 import { parseCalleeEvent } from './callee-event';
 import { CalleeRequestedFailureError } from './errors';

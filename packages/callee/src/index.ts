@@ -1,3 +1,4 @@
+/** The callee bundle's entry: the production `handler`, plus the event parser, errors and handler factory. */
 import { createCalleeHandler } from './handler';
 
 export { type CalleeEvent, DEFAULT_SLEEP_SECONDS, MAX_SLEEP_SECONDS, parseCalleeEvent } from './callee-event';

@@ -1,3 +1,4 @@
+/** assertSleepFits: a sleep must end the margin before the deadline; a refusal states requested and available ms. */
 import { SleepExceedsRemainingTimeError } from './errors';
 import { assertSleepFits } from './sleep-budget';
 

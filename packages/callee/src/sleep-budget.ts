@@ -1,3 +1,4 @@
+/** The callee's time budget: refuses a sleep that would not end the margin before Lambda's deadline. */
 import { SleepExceedsRemainingTimeError } from './errors';
 
 /**

@@ -1,3 +1,4 @@
+/** The callee's logger: the interface the handler logs through, and the production Powertools Logger. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 

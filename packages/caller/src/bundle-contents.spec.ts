@@ -1,8 +1,8 @@
+// What the shared recipe (@lambda-keepalive/lambda-bundle, src/recipe.js) must leave out of the caller
+// bundle, read from the esbuild metafile the build writes beside it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// What the shared recipe (@lambda-keepalive/lambda-bundle, src/recipe.js) must leave out of the caller
-// bundle, read from the esbuild metafile the build writes beside it.
 const meta = JSON.parse(readFileSync(path.join(__dirname, '../dist/meta.json'), 'utf8')) as {
   outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
 };

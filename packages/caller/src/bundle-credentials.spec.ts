@@ -1,11 +1,11 @@
+// The bundle replaces the SDK's default credential chain with the links a Lambda has
+// (@lambda-keepalive/lambda-bundle, src/lambda-credential-provider.mjs). These runs prove each link signs real
+// requests and that a missing source fails clearly before anything is invoked.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { useBundleFixture } from '@lambda-keepalive/test-kit';
 
-// The bundle replaces the SDK's default credential chain with the links a Lambda has
-// (@lambda-keepalive/lambda-bundle, src/lambda-credential-provider.mjs). These runs prove each link signs real
-// requests and that a missing source fails clearly before anything is invoked.
 describe('bundle credentials (Lambda environment only)', () => {
   const fixture = useBundleFixture(path.join(__dirname, '../dist/index.js'));
   const event = { durationSeconds: 1 };

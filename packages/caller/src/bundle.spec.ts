@@ -1,3 +1,7 @@
+/**
+ * The built caller bundle (dist/index.js) against the test-kit's Invoke server: the contracted result and
+ * JSON logs, client error names kept through minification, a clear failure when CALLEE_FUNCTION_NAME is missing.
+ */
 import path from 'node:path';
 import { sendJson, useBundleFixture } from '@lambda-keepalive/test-kit';
 

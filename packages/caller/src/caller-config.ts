@@ -1,3 +1,4 @@
+/** The caller's configuration, read from its environment: the callee's name and the keepalive settings. */
 import { type ResolvedKeepAliveOptions, resolveKeepAliveOptions } from '@lambda-keepalive/client';
 import { CallerConfigError } from './errors';
 

@@ -1,3 +1,7 @@
+/**
+ * parseCallerEvent accepts the documented shape and rejects anything else naming the field;
+ * summariseCallerEvent describes the payload without its content.
+ */
 import { parseCallerEvent, summariseCallerEvent } from './caller-event';
 import { InvalidCallerEventError } from './errors';
 

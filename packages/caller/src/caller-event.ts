@@ -1,3 +1,7 @@
+/**
+ * The caller's event: validation of {durationSeconds, payload, fail} (unknown keys rejected), and the
+ * summary the start log line carries instead of the payload.
+ */
 import { InvalidCallerEventError } from './errors';
 
 /** Lambda's ceiling on a function timeout: the callee can never run longer. */

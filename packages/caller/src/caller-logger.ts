@@ -1,3 +1,4 @@
+/** The caller's logger: the interface the handler and the keepalive client log through, and the Powertools one. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 

@@ -1,3 +1,4 @@
+/** hintFor: a lost connection points at the 350 s idle timeout and keepalive; anything unknown gets the fallback. */
 import { hintFor } from './error-hint';
 
 describe('hintFor', () => {

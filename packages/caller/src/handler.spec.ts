@@ -1,3 +1,8 @@
+/**
+ * createCallerHandler against the test-kit's real HTTPS Invoke server: what it sends and returns, one client
+ * per container, callee failures and its own deadline as typed errors, and bad events, payloads or
+ * configuration refused before anything is invoked.
+ */
 import https from 'node:https';
 import { CalleeFunctionError, createLambdaClient } from '@lambda-keepalive/client';
 import {
@@ -10,8 +15,6 @@ import {
   testClientConfig,
 } from '@lambda-keepalive/test-kit';
 import { type CreateClientInput, createCallerHandler } from './handler';
-
-// The client package's real HTTPS Invoke server (tests only, by relative path: not part of its API).
 
 const CALLEE = 'callee-fn';
 const calleeResult = {

@@ -1,3 +1,7 @@
+/**
+ * The caller Lambda handler: validates its configuration and event, invokes the callee synchronously through
+ * the keepalive client, and logs the outcome, with a hint when it fails.
+ */
 import {
   createLambdaClient,
   invokeSync,

@@ -1,3 +1,4 @@
+/** The caller bundle's entry: the production `handler` (one client per container), event parser, errors, factory. */
 import { createCallerHandler } from './handler';
 
 export { type CallerEvent, MAX_DURATION_SECONDS, parseCallerEvent } from './caller-event';

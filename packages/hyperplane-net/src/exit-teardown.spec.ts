@@ -1,3 +1,7 @@
+/**
+ * The exit teardown registry on a fake process: handlers only while labs are live, every lab destroyed on
+ * a signal or exit (one failing does not stop the rest), the signal re-raised unless someone else handles it.
+ */
 import { EventEmitter } from 'node:events';
 import { createExitTeardown, type ProcessLike } from './exit-teardown';
 

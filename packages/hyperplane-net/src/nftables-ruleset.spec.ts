@@ -1,3 +1,7 @@
+/**
+ * The nftables text a middlebox gets: SNAT/DNAT per box, Hyperplane's policy (RST inside, drop outside) in
+ * the right order, blackhole updates, and reading counters from `nft -j`.
+ */
 import { parseCounterJson, renderBlackholeUpdate, renderMiddleboxRuleset } from './nftables-ruleset';
 
 describe('renderMiddleboxRuleset', () => {

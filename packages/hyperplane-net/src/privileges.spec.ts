@@ -1,3 +1,4 @@
+/** The privilege checks' pure parts: CapEff from /proc status text, missing capabilities by name, PATH lookup. */
 import { effectiveCapabilities, findProgram, missingCapabilities } from './privileges';
 
 describe('capability parsing', () => {

@@ -1,3 +1,7 @@
+/**
+ * The lab topology's rules: namespace names (lk-<runId>-<host>, 15 characters at most) and run ids, the
+ * idleSeconds check, and the sysctls that make it the conntrack established timeout.
+ */
 import { middleboxSysctls, validateIdleSeconds } from './conntrack-settings';
 import { InvalidNetworkInputError } from './network-errors';
 import { LAB_HOSTS, namespaceNames, newRunId, parseNamespaceName, validateRunId } from './topology';

@@ -1,3 +1,4 @@
+/** createServerCertificates: IP and DNS SANs signed by a CA of the run's own, and bad addresses or names refused. */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { createServerCertificates } from './certificate-authority';
 import { InvalidEmulatorInputError } from './emulator-errors';

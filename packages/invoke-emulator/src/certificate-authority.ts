@@ -1,3 +1,4 @@
+/** Per-run TLS for the emulator: a throwaway CA and the server certificate it signs for the lab's addresses. */
 import { isIP } from 'node:net';
 import { generate } from 'selfsigned';
 import { InvalidEmulatorInputError } from './emulator-errors';

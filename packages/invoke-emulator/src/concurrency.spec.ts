@@ -1,3 +1,5 @@
+// Sizing check for the lab (brief: 200 concurrent invocations on a 2-core, 24 GiB box): every call must
+// succeed and be counted exactly once. Time and memory are measured and printed, never asserted.
 import { readFileSync } from 'node:fs';
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import {
@@ -9,8 +11,6 @@ import {
 } from '../test/support/emulator-test-kit';
 import type { RunningEmulator } from './invoke-emulator';
 
-// Sizing check for the lab (brief: 200 concurrent invocations on a 2-core, 24 GiB box): every call must
-// succeed and be counted exactly once. Time and memory are measured and printed, never asserted.
 const CONCURRENT = 200;
 const SLEEP_MS = 1_000;
 

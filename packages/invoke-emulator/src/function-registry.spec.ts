@@ -1,3 +1,7 @@
+/**
+ * FunctionRegistry: configuration refused by field, timeouts up to maxTimeoutSeconds, version and ARN
+ * resolution (or a 404), injected throttles, and reserved/account concurrency answered with Lambda's Reason.
+ */
 import { InvalidEmulatorInputError } from './emulator-errors';
 import { type EmulatedFunction, FunctionRegistry } from './function-registry';
 import { LambdaServiceError } from './service-errors';

@@ -1,3 +1,7 @@
+/**
+ * The emulator's functions: their configuration checked, a FunctionName and Qualifier resolved to a version,
+ * and running executions counted against reserved and account concurrency (429 when exhausted).
+ */
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { InvalidEmulatorInputError } from './emulator-errors';

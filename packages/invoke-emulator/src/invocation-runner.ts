@@ -1,3 +1,7 @@
+/**
+ * Runs invocations on the functions' worker pools: writes each one's log as the Node.js runtime does,
+ * counts started executions, and emits the CLI's JSON-line events.
+ */
 import type { FunctionRegistry, InvocationTarget } from './function-registry';
 import { logGroupNameOf } from './lambda-context';
 import { endLines, InvocationLog, startLine } from './log-tail';

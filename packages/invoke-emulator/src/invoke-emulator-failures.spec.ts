@@ -1,3 +1,7 @@
+/**
+ * How the emulator answers a misbehaving function (throws, rejects, exits, loops, sleeps past its timeout,
+ * lacks its export), as Lambda does, and the lab's faults: connection resets and injected throttles.
+ */
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
 import {
   decodePayload,

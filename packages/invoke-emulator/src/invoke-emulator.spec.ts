@@ -1,3 +1,7 @@
+/**
+ * startInvokeEmulator through the real SDK: each invocation type, qualifiers and ARNs, per-function
+ * environments, typed service errors, and counting the TCP connections it accepts.
+ */
 import {
   InvalidRequestContentException,
   InvokeCommand,

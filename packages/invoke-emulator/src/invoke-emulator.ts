@@ -1,3 +1,7 @@
+/**
+ * startInvokeEmulator: the HTTPS Lambda Invoke endpoint the lab runs — routing, payload checks, typed
+ * service errors, execution counts, and the fault controls (connection resets, throttles).
+ */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';

@@ -1,3 +1,7 @@
+/**
+ * buildInvokeResponse and validateInvokePayload: success and function-error answers on the wire, the response
+ * size limit, and which request payloads are accepted.
+ */
 import { buildInvokeResponse, RESPONSE_PAYLOAD_LIMIT_BYTES } from './invoke-response';
 import { SYNC_PAYLOAD_LIMIT_BYTES, validateInvokePayload } from './request-payload';
 

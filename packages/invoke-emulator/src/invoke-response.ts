@@ -1,3 +1,4 @@
+/** The HTTP answer to a synchronous invoke once the function has run, including Lambda's response size limit. */
 import type { InvocationOutcome } from './worker-pool';
 
 /** Lambda's synchronous response limit; a bigger result becomes a function error (Lambda quotas page). */

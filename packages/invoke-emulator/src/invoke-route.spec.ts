@@ -1,3 +1,7 @@
+/**
+ * parseFunctionName and parseInvokeRoute: every accepted FunctionName form, the headers and the Qualifier,
+ * and the service's ValidationException or UnknownOperationException for anything else.
+ */
 import { parseFunctionName, parseInvokeRoute } from './invoke-route';
 import { LambdaServiceError } from './service-errors';
 

@@ -1,3 +1,4 @@
+/** Decodes an Invoke request's path, query and headers into what it asks for; bad ones get the service's errors. */
 import type { IncomingHttpHeaders } from 'node:http';
 import { invalidParameterValue, LambdaServiceError, unknownOperation, validationError } from './service-errors';
 

@@ -1,3 +1,7 @@
+/**
+ * What a function sees: the remaining-time countdown stopping at 0, log stream names, and an environment of
+ * reserved variables and its own, nothing else of the parent process.
+ */
 import { createFunctionEnvironment, createLambdaContext, createLogStreamName } from './lambda-context';
 
 const fields = {

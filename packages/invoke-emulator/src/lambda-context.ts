@@ -1,3 +1,4 @@
+/** What a function sees of Lambda: its context object, log group and stream names, and its environment variables. */
 import { randomBytes } from 'node:crypto';
 
 /** The context object the handler sees (the Node.js runtime's shape, as far as the lab needs it). */

@@ -1,3 +1,4 @@
+/** InvocationLog and its lines: the 4 KB base64 tail, and the Node.js runtime's console, END and REPORT formats. */
 import { endLines, formatConsoleLine, InvocationLog, startLine } from './log-tail';
 
 test('the tail is the last 4096 bytes, base64, however much was logged', () => {

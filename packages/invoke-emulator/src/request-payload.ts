@@ -1,3 +1,4 @@
+/** The Invoke request body: Lambda's size limits for synchronous and Event invokes, reading it, checking it is JSON. */
 import type { IncomingMessage } from 'node:http';
 import { invalidRequestContent, requestTooLarge, unsupportedMediaType } from './service-errors';
 

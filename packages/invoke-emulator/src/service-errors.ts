@@ -1,3 +1,4 @@
+/** The Lambda service's own error answers (404, 413, 429, 415, 400, 500) as typed errors, and writing them. */
 import type { ServerResponse } from 'node:http';
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * Worker threads as Lambda's warm execution environments: a pool per function version, and each
+ * invocation's outcome (result, function error or timeout).
+ */
 import { Worker } from 'node:worker_threads';
 import { createFunctionEnvironment, createLogStreamName, type LambdaContextFields } from './lambda-context';
 import type { FunctionErrorPayload, WorkerMessage, WorkerSetup } from './worker-protocol';

@@ -1,9 +1,9 @@
-import type { LambdaContextFields } from './lambda-context';
-
 /**
  * Messages between the emulator thread and an invocation worker. Logs and the result travel on the same
  * port, so every log line of an invocation arrives before its result (the tail is complete).
  */
+import type { LambdaContextFields } from './lambda-context';
+
 export interface WorkerSetup {
   handlerFile: string;
   handlerExport: string;

@@ -1,3 +1,4 @@
+/** How to start an invocation worker: compiled invocation-worker.js, or its TypeScript source bundled in memory. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmulatorError } from './emulator-errors';

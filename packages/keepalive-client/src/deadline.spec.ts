@@ -1,3 +1,7 @@
+/**
+ * resolveDeadline picks the earlier of context and explicit deadline minus the margin; runWithin aborts at
+ * the budget with a reason isDeadlineAbort recognises, and leaves no timer behind.
+ */
 import { isDeadlineAbort, resolveDeadline, runWithin } from './deadline';
 
 describe('resolveDeadline', () => {

@@ -1,3 +1,4 @@
+/** Every client error class: its literal name, base class and message, kept even when a minifier renames classes. */
 import {
   CalleeFunctionError,
   ConnectionLostError,

@@ -1,3 +1,4 @@
+/** The public API of @lambda-keepalive/client: createLambdaClient, invokeSync, the keepalive options and errors. */
 export { type Clock, DEFAULT_DEADLINE_MARGIN_MS } from './deadline';
 export * from './errors';
 export { type InvokeSyncInput, type InvokeSyncResult, invokeSync } from './invoke';

@@ -1,3 +1,7 @@
+/**
+ * invokeSync against a real HTTPS Invoke server: the wire format and decoded result, typed errors, retrying
+ * only what proves nothing ran (429, refused connections), the deadline, and refusals before sending.
+ */
 import { once } from 'node:events';
 import * as https from 'node:https';
 import * as net from 'node:net';

@@ -1,3 +1,7 @@
+/**
+ * createLambdaClient: a client that never retries on its own, reports its keepalive settings, and rejects
+ * bad options at construction.
+ */
 import { LambdaClient } from '@aws-sdk/client-lambda';
 
 import { InvalidOptionError } from './errors';

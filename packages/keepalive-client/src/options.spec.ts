@@ -1,3 +1,7 @@
+/**
+ * resolveKeepAliveOptions: defaults, option over environment over default, and every bad option or
+ * KEEPALIVE* variable refused by name.
+ */
 import { InvalidOptionError } from './errors';
 import { KEEPALIVE_DEFAULTS, resolveKeepAliveOptions } from './options';
 

@@ -1,3 +1,7 @@
+/**
+ * The Invoke payload codec: JSON encoded within the 6 MB limit (counted in bytes), answers decoded
+ * (empty → undefined, non-JSON kept as text), and the base64 log tail.
+ */
 import { InvalidPayloadError } from './errors';
 import { decodeInvokePayload, decodeLogTail, encodeInvokePayload, SYNC_PAYLOAD_LIMIT_BYTES } from './payload';
 

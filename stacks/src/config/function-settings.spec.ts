@@ -1,3 +1,4 @@
+/** resolveFunctionSettings: the memory and log retention defaults, and each bad setting refused naming its field. */
 import { InvalidStackOptionError } from '../errors';
 import { resolveFunctionSettings } from './function-settings';
 

@@ -1,3 +1,4 @@
+/** A NodeFunction's scalar settings (timeout, memory, log retention): Lambda's limits, the defaults, the checks. */
 import { requireIntegerInRange, requireOneOf, requirePattern } from './option-rules';
 
 /** Lambda limits (Lambda quotas page: timeout at most 900 s; docs/lambda-invoke-api.md). */

@@ -1,3 +1,4 @@
+/** The synth-time option checks: integer ranges with their bounds, allowed values listed, patterns reported. */
 import { InvalidStackOptionError } from '../errors';
 import { requireIntegerInRange, requireOneOf, requirePattern } from './option-rules';
 

@@ -1,9 +1,9 @@
-import { InvalidStackOptionError } from '../errors';
-
 /**
  * Synth-time checks for construct options. They run in `cdktf synth`, so a bad value fails before
  * Terraform (or AWS) sees it, naming the field and the rule.
  */
+import { InvalidStackOptionError } from '../errors';
+
 export function requireIntegerInRange(field: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new InvalidStackOptionError(field, value, `an integer from ${min} to ${max}`);

@@ -1,3 +1,4 @@
+/** parseVpcCidr: /16../26 network addresses accepted; hosts, other prefixes and malformed CIDRs refused. */
 import { InvalidStackOptionError } from '../errors';
 import { parseVpcCidr } from './vpc-cidr';
 

@@ -1,10 +1,10 @@
-import { InvalidStackOptionError } from '../errors';
-
 /**
  * The VPC's IPv4 CIDR. The network construct carves it into four equal subnets (2 AZs × public/private)
  * with cidrsubnet(cidr, 2, i), so the prefix must leave room: AWS allows VPCs /16../28 and subnets
  * down to /28, hence /16../26 here.
  */
+import { InvalidStackOptionError } from '../errors';
+
 export const VPC_PREFIX_MIN = 16;
 export const VPC_PREFIX_MAX = 26;
 

@@ -1,3 +1,4 @@
+/** LambdaEndpoint: the Lambda API's interface VPC endpoint, reachable on 443 from the given security groups only. */
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';

@@ -1,3 +1,4 @@
+/** NodeFunction: a Node.js Lambda from a prebuilt bundle, with its least-privilege role and its own log group. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';

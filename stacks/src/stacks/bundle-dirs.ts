@@ -1,3 +1,4 @@
+/** Finds the caller's and callee's built bundles, which the stack archives. */
 import * as path from 'node:path';
 
 /**

@@ -1,3 +1,4 @@
+/** The caller stack's Terraform outputs: function names, the Lambda path, keepalive, and commands to try it. */
 import { Fn, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { CallerStackVariables } from './caller-stack-variables';

@@ -1,3 +1,4 @@
+/** The caller stack's Terraform variables (plan-time switches such as keepalive), and the provider's region. */
 import { KEEPALIVE_DEFAULTS, MAX_IDLE_SECONDS } from '@lambda-keepalive/client';
 import { Fn, Op, TerraformVariable, Token } from 'cdktf';
 import type { Construct } from 'constructs';

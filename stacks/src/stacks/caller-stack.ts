@@ -1,3 +1,4 @@
+/** CallerStack: the whole system in one deployable stack — network, optional Lambda endpoint, callee and caller. */
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';

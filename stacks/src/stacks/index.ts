@@ -1,3 +1,4 @@
+/** The stacks' public entry: CallerStack and its defaults, the bundle locator, the state backend choice. */
 export { workspaceBundleDir } from './bundle-dirs';
 export {
   CallerStack,

@@ -1,3 +1,7 @@
+/**
+ * chooseStateBackend: local state in stacks/terraform-state by default, S3 with a default key when
+ * STATE_S3_BUCKET is set, and bucket names S3 would refuse rejected.
+ */
 import * as path from 'node:path';
 import { InvalidStackOptionError } from '../errors';
 import { chooseStateBackend, DEFAULT_LOCAL_STATE_DIR } from './state-backend';

@@ -1,3 +1,4 @@
+/** The Terraform state backend: local under stacks/terraform-state by default, S3 when the environment asks for it. */
 import * as path from 'node:path';
 import { InvalidStackOptionError } from '../errors';
 

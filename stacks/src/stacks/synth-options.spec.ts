@@ -1,3 +1,4 @@
+/** synthOptionsFromContext: only the options present in the context, and a wrong type refused naming the key. */
 import { InvalidStackOptionError } from '../errors';
 import { synthOptionsFromContext } from './synth-options';
 

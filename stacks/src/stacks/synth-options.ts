@@ -1,3 +1,4 @@
+/** The caller stack's synth-time options, read from cdktf.json's context. */
 import { InvalidStackOptionError } from '../errors';
 import type { CallerStackProps } from './caller-stack';
 

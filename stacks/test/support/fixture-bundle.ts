@@ -1,3 +1,4 @@
+/** Test support: a throwaway Lambda bundle directory for the construct specs. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

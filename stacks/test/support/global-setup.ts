@@ -1,3 +1,4 @@
+/** Jest global setup for the stacks: a private TMPDIR for the whole run (global-teardown.ts removes it). */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

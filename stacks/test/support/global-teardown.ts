@@ -1,3 +1,4 @@
+/** Jest global teardown for the stacks: restores TMPDIR and removes the private one global-setup.ts made. */
 import * as fs from 'node:fs';
 
 export default function globalTeardown(): void {

@@ -1,4 +1,4 @@
+// cdktf's matchers: toHaveResourceWithProperties, toHaveDataSource, ... (types: cdktf-jest-matchers.d.ts).
 import { Testing } from 'cdktf';
 
-// cdktf's matchers: toHaveResourceWithProperties, toHaveDataSource, ... (types: cdktf-jest-matchers.d.ts).
 Testing.setupJest();

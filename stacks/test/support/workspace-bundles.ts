@@ -1,3 +1,4 @@
+/** Test support: the real caller and callee bundles the stack specs synthesise, built when missing. */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

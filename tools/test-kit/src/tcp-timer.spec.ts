@@ -1,3 +1,4 @@
+/** parseTimer reads the kernel timer of an `ss -tno` line: keepalive and retransmit timers in every unit, or none. */
 import { parseTimer } from './tcp-timer';
 
 describe('parseTimer (ss -tno output)', () => {

@@ -1,3 +1,13 @@
+/**
+ * The lab's own cell runner (run-cell.ts, the drivers, the real caller bundle) with three bench knobs:
+ * - the drivers' Lambda-like timeout is the bench's observation window, not the scaled 900 s, so a client
+ *   that never detects a dead flow costs the window, not a minute;
+ * - the SDK drivers get AWS_MAX_ATTEMPTS=1 when `sdkSingleAttempt` (the standard SDK variable): with the
+ *   default 3 attempts the SDK answers a reset by re-sending the invoke — the callee runs again (docs/aws-sdk-v3.md
+ *   "A keepalive idle longer…") — and the caller never sees the error the detection item times;
+ * - the moment each driver's result line reaches this process is recorded (resultAt), on the same clock
+ *   as the fault marks (src/faults), so detection = resultAt − fault.at.
+ */
 import type { ChildProcess } from 'node:child_process';
 import {
   type CellHost,
@@ -9,16 +19,6 @@ import {
   runCell,
 } from '../harness';
 
-/**
- * The lab's own cell runner (run-cell.ts, the drivers, the real caller bundle) with three bench knobs:
- * - the drivers' Lambda-like timeout is the bench's observation window, not the scaled 900 s, so a client
- *   that never detects a dead flow costs the window, not a minute;
- * - the SDK drivers get AWS_MAX_ATTEMPTS=1 when `sdkSingleAttempt` (the standard SDK variable): with the
- *   default 3 attempts the SDK answers a reset by re-sending the invoke — the callee runs again (docs/aws-sdk-v3.md
- *   "A keepalive idle longer…") — and the caller never sees the error the detection item times;
- * - the moment each driver's result line reaches this process is recorded (resultAt), on the same clock
- *   as the fault marks (src/faults), so detection = resultAt − fault.at.
- */
 export interface BenchCellResult extends CellResult {
   /** Epoch ms when the driver's result line arrived (undefined if it printed none). */
   resultAt: number | undefined;

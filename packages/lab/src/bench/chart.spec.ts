@@ -1,3 +1,4 @@
+/** renderBenchChart: a bar per value with its spread and marker, missing values named, bars scaled, text escaped. */
 import { renderBenchChart } from './chart';
 
 describe('bench chart', () => {

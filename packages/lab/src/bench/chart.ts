@@ -1,11 +1,11 @@
-import { escapeXml, roundCoordinate as round } from '../report';
-
 /**
  * The bench chart: panels of horizontal bars (median with a min–max whisker), an optional marker per bar
  * (the physical bound of a detection) and an optional goal line (fan-out 1.2×). A bar without a value is
  * drawn as a label ("never within the window"), so a client that never detects is visible, not missing.
  * Hand-written SVG like the lab's survival chart, sharing its text helpers.
  */
+import { escapeXml, roundCoordinate as round } from '../report';
+
 export interface ChartBar {
   label: string;
   /** null: no value (e.g. never detected) — `missingText` is shown instead. */

@@ -1,8 +1,3 @@
-import { Agent } from 'node:https';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { createLambdaClient, invokeSync } from '@lambda-keepalive/client';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-
 /**
  * The clients the loopback items compare, each built the way a user would write it, reading endpoint,
  * region and credentials from the standard environment (AWS_ENDPOINT_URL_LAMBDA — docs/aws-sdk-v3.md), and the
@@ -12,6 +7,11 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
  * - sdk-own-agent: the SDK with a user-supplied `new https.Agent()` (no keepalive, unlimited sockets).
  * Both SDK paths decode the JSON payload, as invokeSync does, so the comparison is like for like.
  */
+import { Agent } from 'node:https';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { createLambdaClient, invokeSync } from '@lambda-keepalive/client';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+
 export const BENCH_CLIENTS = ['keepalive-client', 'sdk-default', 'sdk-own-agent'] as const;
 export type BenchClient = (typeof BENCH_CLIENTS)[number];
 

@@ -1,12 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { bytesByPackage } from '@lambda-keepalive/lambda-bundle';
-import type { Metafile } from 'esbuild';
-import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summarize } from './stats';
-
 /**
  * Cold start: the caller bundle's bytes and module-init time (require() of the bundle in a fresh Node
  * process, median of ≥ 20, interleaved with the baselines) against esbuild bundles of the bare SDK
@@ -17,6 +8,15 @@ import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summar
  * - `caller-recipe`: the caller's own recipe (@lambda-keepalive/lambda-bundle: ESM entry points,
  *   minify, node22) — like for like, what the client + Powertools Logger + handler add.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { bytesByPackage } from '@lambda-keepalive/lambda-bundle';
+import type { Metafile } from 'esbuild';
+import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summarize } from './stats';
+
 const SDK_ENTRY = "export { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';";
 const BASELINES = {
   'esbuild-minify': { minify: true },

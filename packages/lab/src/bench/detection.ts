@@ -1,3 +1,15 @@
+/**
+ * Dead-flow detection: a long call per client is in flight through a middlebox, the middlebox forgets
+ * the flow (conntrack entries deleted → the next inside packet gets RST) or blackholes it (every packet
+ * dropped), and we time fault → the caller's error, against the physical bound:
+ * - forget: the next keepalive probe, at most one idle later (probes re-arm every idle while answered);
+ * - blackhole: one idle, then libuv's 10 probes 1 s apart (TCP_KEEPCNT 10, TCP_KEEPINTVL 1 — docs/node-keepalive.md).
+ * keepalive-client's idle is the scaled 60 s; sdk-default's is 1 s (its setKeepAlive(true, 1000) 3 s
+ * after the request); keepalive-off and sdk-own-agent send nothing, so they never detect.
+ * Each round runs both faults at once on the two middleboxes (forget on one path, blackhole on the other,
+ * swapped every round), all clients side by side. The fault comes a random time after the SDK's delayed
+ * keepalive is armed, so the probe phase differs between rounds.
+ */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Middlebox } from '@lambda-keepalive/hyperplane-net';
 import { type FaultMark, forgetFlows, startBlackhole, waitForExecutionStart } from '../faults';
@@ -15,18 +27,6 @@ import {
 import { type BenchCellResult, createBenchCellRunner } from './cell-host';
 import { type Summary, summarize } from './stats';
 
-/**
- * Dead-flow detection: a long call per client is in flight through a middlebox, the middlebox forgets
- * the flow (conntrack entries deleted → the next inside packet gets RST) or blackholes it (every packet
- * dropped), and we time fault → the caller's error, against the physical bound:
- * - forget: the next keepalive probe, at most one idle later (probes re-arm every idle while answered);
- * - blackhole: one idle, then libuv's 10 probes 1 s apart (TCP_KEEPCNT 10, TCP_KEEPINTVL 1 — docs/node-keepalive.md).
- * keepalive-client's idle is the scaled 60 s; sdk-default's is 1 s (its setKeepAlive(true, 1000) 3 s
- * after the request); keepalive-off and sdk-own-agent send nothing, so they never detect.
- * Each round runs both faults at once on the two middleboxes (forget on one path, blackhole on the other,
- * swapped every round), all clients side by side. The fault comes a random time after the SDK's delayed
- * keepalive is armed, so the probe phase differs between rounds.
- */
 export type DetectionFault = 'forget' | 'blackhole';
 const PATH_BOX: Record<LabPath, Middlebox> = { nat: 'natGateway', endpoint: 'interfaceEndpoint' };
 const KEEPCNT = 10;

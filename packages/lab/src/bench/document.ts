@@ -1,3 +1,4 @@
+/** The bench's results.json: the document every item's raw samples go into, and the machine it ran on. */
 import { cpus, release, totalmem } from 'node:os';
 import type { TimeScale } from '../harness';
 import type { ColdStartResult } from './cold-start';

@@ -1,7 +1,3 @@
-import type { BenchClient } from './clients';
-import type { LoopbackService } from './loopback-service';
-import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summarize } from './stats';
-
 /**
  * Fan-out: N concurrent calls of a callee sleeping S seconds from one process, wall time of the burst
  * over one lone call of the same callee in the same process (goal ≤ 1.2×), and the process's peak RSS.
@@ -9,6 +5,10 @@ import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summar
  * (docs/aws-sdk-v3.md). The emulator runs every call in its own worker thread (~25–45 ms CPU to start
  * one); a warm-up burst first starts N workers so the rounds measure the client, not worker start-up.
  */
+import type { BenchClient } from './clients';
+import type { LoopbackService } from './loopback-service';
+import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summarize } from './stats';
+
 export const FANOUT_CLIENTS: readonly BenchClient[] = ['keepalive-client', 'sdk-default'];
 
 export interface FanoutSettings {

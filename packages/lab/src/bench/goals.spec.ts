@@ -1,3 +1,4 @@
+/** checkGoals and renderGoals: each goal named with the measured figure; a slow or missing detection is missed. */
 import { resolveTimeScale } from '../harness/time-scale';
 import type { BenchDocument } from './document';
 import { checkGoals, renderGoals } from './goals';

@@ -1,9 +1,9 @@
-import type { BenchDocument } from './document';
-
 /**
  * The issue's goals, checked against a run's numbers. Reported, never enforced: the bench is a
  * measurement (and a smoke run's tiny samples say nothing), so `pnpm bench` exits 0 whatever they say.
  */
+import type { BenchDocument } from './document';
+
 export interface GoalVerdict {
   goal: string;
   measured: string;

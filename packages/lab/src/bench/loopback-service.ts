@@ -1,3 +1,9 @@
+/**
+ * The loopback items' service: the Invoke emulator in this process on 127.0.0.1 running the REAL callee
+ * bundle (no network namespaces: overhead and fan-out measure the client, not the NAT), and a way to run
+ * one client in a fresh process against it while counting the TCP connections that process opened at
+ * the server. Clients run one process at a time, so the server's count delta is that process's count.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,12 +12,6 @@ import { createServerCertificates, type RunningEmulator, startInvokeEmulator } f
 import { inheritedEnv, LAB_CREDENTIALS } from '../harness';
 import type { BenchProcessInput, BenchProcessResult } from './client-process';
 
-/**
- * The loopback items' service: the Invoke emulator in this process on 127.0.0.1 running the REAL callee
- * bundle (no network namespaces: overhead and fan-out measure the client, not the NAT), and a way to run
- * one client in a fresh process against it while counting the TCP connections that process opened at
- * the server. Clients run one process at a time, so the server's count delta is that process's count.
- */
 export const LOOPBACK_FUNCTION = 'bench-callee';
 
 export interface ClientProcessRun {

@@ -1,7 +1,3 @@
-import type { BenchClient } from './clients';
-import type { LoopbackService } from './loopback-service';
-import { interleavedOrder, pairedRatios, quantile, type RatioSummary, type Summary, summarize } from './stats';
-
 /**
  * Overhead: latency of a 0 ms callee through the emulator on loopback, sequential calls, the shipped
  * client (createLambdaClient + invokeSync) against the bare SDK (LambdaClient.send(InvokeCommand)), and
@@ -9,6 +5,10 @@ import { interleavedOrder, pairedRatios, quantile, type RatioSummary, type Summa
  * Rounds interleave the clients (A B, B A, …), each round a fresh process per client; the ratio is taken
  * per round and summarised, so a noisy moment hits both sides of a pair.
  */
+import type { BenchClient } from './clients';
+import type { LoopbackService } from './loopback-service';
+import { interleavedOrder, pairedRatios, quantile, type RatioSummary, type Summary, summarize } from './stats';
+
 export const OVERHEAD_CLIENTS: readonly BenchClient[] = ['keepalive-client', 'sdk-default', 'sdk-own-agent'];
 
 export interface OverheadSettings {

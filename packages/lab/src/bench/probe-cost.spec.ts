@@ -1,3 +1,7 @@
+/**
+ * The keepalive idle trade-off: probes, bytes, detection bounds and headroom per idle, idles Node cannot set
+ * refused, and probe exchanges counted from forwarded packets.
+ */
 import { COMPARED_IDLE_SECONDS, idleCost, probeExchanges } from './probe-cost';
 
 describe('probe cost', () => {

@@ -1,12 +1,12 @@
-import { REAL_SECONDS } from '../harness';
-import { InvalidLabInputError } from '../lab-errors';
-
 /**
  * The keepalive idle trade-off in real seconds, per connection: probes cost traffic (one probe + one ACK
  * each idle while the peer answers — the timer re-arms every max(idle, intvl 1 s), docs/node-keepalive.md), a longer
  * idle detects a dead flow later (forget: ≤ idle; blackhole: ≤ idle + 10 × 1 s) and sits closer to the
  * 350 s Hyperplane limit. Pure: the bench feeds it the bytes per probe exchange it measured at the NAT.
  */
+import { REAL_SECONDS } from '../harness';
+import { InvalidLabInputError } from '../lab-errors';
+
 export interface IdleCost {
   idleSeconds: number;
   probesPerHour: number;

@@ -1,3 +1,10 @@
+/**
+ * Probe traffic: packets and bytes each middlebox forwarded (its nftables counter) for one long call per
+ * client — the cost side of the keepalive idle. Two calls run at once, one per middlebox (the counters are
+ * per box). The baseline is keepalive-off on a call BELOW the idle limit: it completes with no probe, so
+ * (client − baseline) / 2 = probe exchanges (probe + ACK). keepalive-off at the long duration would hang
+ * with its answer dropped, which is not a fair baseline.
+ */
 import type { Middlebox } from '@lambda-keepalive/hyperplane-net';
 import {
   type LabCell,
@@ -11,13 +18,6 @@ import {
 import { createBenchCellRunner } from './cell-host';
 import { COMPARED_IDLE_SECONDS, type IdleCost, idleCost, probeExchanges } from './probe-cost';
 
-/**
- * Probe traffic: packets and bytes each middlebox forwarded (its nftables counter) for one long call per
- * client — the cost side of the keepalive idle. Two calls run at once, one per middlebox (the counters are
- * per box). The baseline is keepalive-off on a call BELOW the idle limit: it completes with no probe, so
- * (client − baseline) / 2 = probe exchanges (probe + ACK). keepalive-off at the long duration would hang
- * with its answer dropped, which is not a fair baseline.
- */
 const PATH_BOX: Record<LabPath, Middlebox> = { nat: 'natGateway', endpoint: 'interfaceEndpoint' };
 
 export interface ProbeTrafficSettings {

@@ -1,3 +1,4 @@
+/** The bench's end-of-run text report, and the chart panels drawn from the same document. */
 import { CLIENT_DESCRIPTIONS } from '../harness';
 import type { ChartPanel } from './chart';
 import type { BenchDocument } from './document';

@@ -1,3 +1,8 @@
+/**
+ * One `pnpm bench` run: the loopback items first (no root needed), then the lab items (root), each item
+ * self-contained (it brings up and tears down what it needs); results.json with raw samples, the chart,
+ * and the text report. Items are run one after another: two at once would measure each other.
+ */
 import { join } from 'node:path';
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
 import { writeFileAtomically } from '../report';
@@ -15,11 +20,6 @@ import { benchChartPanels, renderBenchReport } from './report';
 import { FULL_SETTINGS, SMOKE_SETTINGS } from './settings';
 import { runSurvivalBench } from './survival';
 
-/**
- * One `pnpm bench` run: the loopback items first (no root needed), then the lab items (root), each item
- * self-contained (it brings up and tears down what it needs); results.json with raw samples, the chart,
- * and the text report. Items are run one after another: two at once would measure each other.
- */
 export const BENCH_FILES = { results: 'results.json', chart: 'bench.svg' } as const;
 
 export interface BenchRunResult {

@@ -1,3 +1,7 @@
+/**
+ * Sample counts per item: the full run (the issue's sizes, a few minutes on 2 cores) and the smoke run
+ * (CI: checks the bench works in seconds; the numbers mean nothing).
+ */
 import type { ColdStartSettings } from './cold-start';
 import type { DetectionSettings } from './detection';
 import type { FanoutSettings } from './fanout';
@@ -5,10 +9,6 @@ import type { OverheadSettings } from './overhead';
 import type { ProbeTrafficSettings } from './probe-traffic';
 import { DEFAULT_SURVIVAL, type SurvivalSettings } from './survival';
 
-/**
- * Sample counts per item: the full run (the issue's sizes, a few minutes on 2 cores) and the smoke run
- * (CI: checks the bench works in seconds; the numbers mean nothing).
- */
 export interface BenchSettings {
   survival: SurvivalSettings;
   detection: DetectionSettings;

@@ -1,3 +1,7 @@
+/**
+ * The bench's statistics: interpolated quantiles, summaries that leave the samples' order alone, refused
+ * empty or non-finite samples, per-round pairs, and alternating which side runs first.
+ */
 import { formatRatio, interleavedOrder, median, pairedRatios, quantile, summarize } from './stats';
 
 describe('bench stats', () => {

@@ -1,10 +1,10 @@
-import { InvalidLabInputError } from '../lab-errors';
-
 /**
  * Summaries of raw samples, pure. Every bench figure is a ratio against a peer measured in the same run
  * (interleaved A B A B), so a noisy shared machine moves both sides of a pair together: the spread of the
  * per-pair ratios says how much to trust the median ratio.
  */
+import { InvalidLabInputError } from '../lab-errors';
+
 export interface Summary {
   n: number;
   median: number;

@@ -1,12 +1,12 @@
-import { join } from 'node:path';
-import { LAB_CLIENTS, LAB_PATHS, type LabClient, type LabPath, type TimeScale } from '../harness';
-import { DEFAULT_DURATIONS_SECONDS, runLab } from '../sweep';
-
 /**
  * Survival: the lab sweep (src/scenarios, the same run as `pnpm lab`) summarised as the fraction of calls
  * that completed, per client and path (goal: 100 % for keepalive-client at every duration up to 900 s).
  * The sweep's own results.json, chart and table land in <out>/survival.
  */
+import { join } from 'node:path';
+import { LAB_CLIENTS, LAB_PATHS, type LabClient, type LabPath, type TimeScale } from '../harness';
+import { DEFAULT_DURATIONS_SECONDS, runLab } from '../sweep';
+
 export interface SurvivalSettings {
   paths: LabPath[];
   durationsSeconds: number[];

@@ -1,3 +1,7 @@
+/**
+ * parseBenchCommand: defaults, --smoke and --only, --help before any validation, and usage errors for bad
+ * flags, items and scales.
+ */
 import { BENCH_ITEMS } from '../bench/options';
 import { InvalidLabInputError, LabUsageError } from '../lab-errors';
 import { parseBenchCommand, SMOKE_SCALE } from './bench-options';

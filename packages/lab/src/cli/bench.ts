@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { runBench } from '../bench';
 /**
  * `pnpm bench` — see BENCH_HELP_TEXT. Exit codes: 0 the bench ran (goals are reported, not enforced),
  * 1 an item broke, 2 bad usage, 130/143 interrupted. Lab items tear their network down in a finally and
  * the network's exit hook removes it on a signal.
  */
+import { runBench } from '../bench';
 import { LabError } from '../lab-errors';
 import { BENCH_HELP_TEXT, parseBenchCommand } from './bench-options';
 

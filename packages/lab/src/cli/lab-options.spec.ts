@@ -1,3 +1,7 @@
+/**
+ * parseLabCommand: the sweep's defaults and every option, the faults subcommand, --help and --cleanup, and
+ * bad input refused naming the field and the rule.
+ */
 import { InvalidLabInputError, LabUsageError } from '../lab-errors';
 import { HELP_TEXT, parseLabCommand } from './lab-options';
 

@@ -1,3 +1,4 @@
+/** `pnpm lab`'s command line: the sweep, faults, cleanup and help commands it parses to, and the help text. */
 import type { FaultsRunOptions } from '../faults';
 import { CLIENT_DESCRIPTIONS, DEFAULT_SCALE, LAB_CLIENTS, LAB_PATHS, REAL_SECONDS, resolveTimeScale } from '../harness';
 import { InvalidLabInputError } from '../lab-errors';

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { checkLabPrivileges, cleanupLeftoverLabs } from '@lambda-keepalive/hyperplane-net';
-import { runFaults } from '../faults';
-import { LabError } from '../lab-errors';
-import { runLab } from '../sweep';
 /**
  * `pnpm lab` — see HELP_TEXT. Exit codes: 0 expectations met, 1 an expectation failed or the lab broke,
  * 2 bad usage or missing privileges, 130/143 interrupted. Teardown is always done: runLab closes its
  * session in a finally, and Ctrl-C aborts the sweep (the network's own exit hook kills what runs inside).
  */
+import { checkLabPrivileges, cleanupLeftoverLabs } from '@lambda-keepalive/hyperplane-net';
+import { runFaults } from '../faults';
+import { LabError } from '../lab-errors';
+import { runLab } from '../sweep';
 import { HELP_TEXT, parseLabCommand } from './lab-options';
 
 const INTERRUPT_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };

@@ -1,3 +1,7 @@
+/**
+ * The runner–driver protocol: driver input read or refused, payloadBytes turned into the event's payload,
+ * and hygiene and lingering lines found among the caller's logs.
+ */
 import {
   eventOf,
   formatHygieneLine,

@@ -1,11 +1,11 @@
-import { InvalidLabInputError } from '../lab-errors';
-
 /**
  * What the runner and the fault drivers (fault-driver.ts, load-driver.ts) say to each other.
  * Input: argv[2] JSON. Output: the driver result line (drivers/driver-result.ts) plus ONE hygiene line,
  * printed after the handler settled: when it settled (the error timestamp detection times are measured
  * to) and which resources were still keeping the event loop alive.
  */
+import { InvalidLabInputError } from '../lab-errors';
+
 export const HYGIENE_KEY = 'labDriverHygiene';
 /** Printed LINGER_CHECK_MS after the settle only if the process is still alive: what keeps it alive. */
 export const LINGERING_KEY = 'labDriverLingering';

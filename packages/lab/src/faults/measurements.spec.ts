@@ -1,3 +1,7 @@
+/**
+ * judgeFaultRow: a row within its bound with clean hygiene passes, each way to miss is named; referenceTime
+ * is the fault's moment unless the row says otherwise.
+ */
 import { resolveTimeScale } from '../harness/time-scale';
 import { type FaultRowMeasurement, judgeFaultRow, referenceTime } from './measurements';
 import { buildFaultRows } from './rows';

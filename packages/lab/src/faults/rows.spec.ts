@@ -1,3 +1,7 @@
+/**
+ * The faults matrix: detection bounds from the keepalive physics, a valid too-long keepalive, both paths
+ * covered with unique ids and function names, and no injected fault in shared sessions.
+ */
 import { resolveTimeScale } from '../harness/time-scale';
 import { buildBadInputRows } from './bad-input-rows';
 import { buildFaultRows, DETECTION_SLACK_MS } from './rows';

@@ -1,3 +1,4 @@
+/** The shape of one cell's result, shared by the runner, the table, the chart and results.json. */
 import type { LabCell } from './clients';
 import type { Verdict } from './verdict';
 

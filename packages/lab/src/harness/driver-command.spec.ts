@@ -1,3 +1,7 @@
+/**
+ * driverCommandFor: each client's driver, environment and path URL, keepalive on or off as the client says,
+ * and nothing of the runner's AWS profile or NODE_OPTIONS passed on.
+ */
 import { type DriverSetting, driverCommandFor } from './driver-command';
 import { resolveTimeScale } from './time-scale';
 

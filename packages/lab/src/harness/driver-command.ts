@@ -1,12 +1,12 @@
-import { join } from 'node:path';
-import { calleeFunctionName, type LabCell, type LabClient, type LabPath } from './clients';
-import { type TimeScale, toLabSeconds } from './time-scale';
-
 /**
  * How one cell's driver is started inside the vpc host: which script, which argv, which environment.
  * Only the standard AWS variables reach the drivers (AWS_ENDPOINT_URL_LAMBDA is honoured by the SDK —
  * docs/aws-sdk-v3.md), so the caller bundle runs exactly as it would in a Lambda.
  */
+import { join } from 'node:path';
+import { calleeFunctionName, type LabCell, type LabClient, type LabPath } from './clients';
+import { type TimeScale, toLabSeconds } from './time-scale';
+
 export interface DriverCommand {
   command: string;
   args: string[];

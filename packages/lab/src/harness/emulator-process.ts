@@ -1,12 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { LabSetupError } from '../lab-errors';
-
 /**
  * The emulator CLI (@lambda-keepalive/invoke-emulator's lambda-invoke-emulator bin) as a child process: it runs inside the lambda-service
  * namespace, so the runner talks to it only through its JSON lines (docs/emulator-protocol.md):
  * it waits for `ready`, asks for `executions`, and stops it by ending stdin (then SIGTERM, then SIGKILL).
  */
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { LabSetupError } from '../lab-errors';
+
 export interface EmulatorLine {
   event: string;
   [key: string]: unknown;

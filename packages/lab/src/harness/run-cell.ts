@@ -1,3 +1,9 @@
+/**
+ * Runs one cell: starts its driver in the vpc host, waits for it to end, kills it if it outlives the
+ * caller's timeout by KILL_MARGIN_MS (its own Lambda-like timeout should have ended it; the margin is
+ * counted from spawn, so it also covers the driver loading the SDK on a busy machine), and reads the
+ * emulator's execution count for the cell's function.
+ */
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { CellResult } from './cell-result';
 import { calleeFunctionName, type LabCell } from './clients';
@@ -6,12 +12,6 @@ import { parseDriverResult } from './drivers/driver-result';
 import { toLabSeconds } from './time-scale';
 import { verdictOf } from './verdict';
 
-/**
- * Runs one cell: starts its driver in the vpc host, waits for it to end, kills it if it outlives the
- * caller's timeout by KILL_MARGIN_MS (its own Lambda-like timeout should have ended it; the margin is
- * counted from spawn, so it also covers the driver loading the SDK on a busy machine), and reads the
- * emulator's execution count for the cell's function.
- */
 export const KILL_MARGIN_MS = 10_000;
 
 /** Enough stderr to see a crash; the caller's stdout logs are parsed, not kept. */

@@ -1,3 +1,9 @@
+/**
+ * Brings the lab up for one run and down again: the namespaces + kernel NAT (NAT idle = the scaled
+ * 350 s), a CA and server certificate for the service and endpoint IPs, and the emulator CLI inside the
+ * lambda-service host running the REAL callee bundle, one emulated function per cell. close() always
+ * removes everything (emulator, namespaces, temp files) and is safe to call twice.
+ */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,12 +20,6 @@ import { attachEmulatorProcess, type EmulatorProcess } from './emulator-process'
 import type { CellHost } from './run-cell';
 import { LAB_MAX_FUNCTION_TIMEOUT_SECONDS, type TimeScale } from './time-scale';
 
-/**
- * Brings the lab up for one run and down again: the namespaces + kernel NAT (NAT idle = the scaled
- * 350 s), a CA and server certificate for the service and endpoint IPs, and the emulator CLI inside the
- * lambda-service host running the REAL callee bundle, one emulated function per cell. close() always
- * removes everything (emulator, namespaces, temp files) and is safe to call twice.
- */
 export interface LabSession extends CellHost {
   network: LabNetwork;
   emulator: EmulatorProcess;

@@ -1,3 +1,7 @@
+/**
+ * resolveTimeScale: real numbers at scale 1, a whole-second NAT idle with the scale snapped to it, keepalive
+ * at least 1 s, room for the 900 s cell, and scales that cannot work refused.
+ */
 import { InvalidLabInputError } from '../lab-errors';
 import {
   CALLEE_TIMEOUT_ALLOWANCE_MS,

@@ -1,5 +1,3 @@
-import { InvalidLabInputError } from '../lab-errors';
-
 /**
  * The ONE place where real (AWS) seconds become lab seconds.
  *
@@ -17,6 +15,8 @@ import { InvalidLabInputError } from '../lab-errors';
  * The NAT idle must stay MIN_NAT_HEADROOM_SECONDS above every keepalive in play; a scale where that is
  * impossible is rejected with the smallest scale that works.
  */
+import { InvalidLabInputError } from '../lab-errors';
+
 export const REAL_SECONDS = {
   /** Hyperplane (NAT gateway, interface endpoint) idle timeout — VPC user guide. */
   idleLimit: 350,

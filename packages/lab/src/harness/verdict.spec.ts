@@ -1,3 +1,4 @@
+/** verdictOf: ok only with the callee's result, hung when nothing came back in time, error for the rest. */
 import { verdictOf } from './verdict';
 
 describe('verdictOf', () => {

@@ -1,3 +1,4 @@
+/** A cell's verdict (ok, hung or error), decided from how its driver ended. */
 import type { DriverOutcome } from './drivers/driver-result';
 
 /**

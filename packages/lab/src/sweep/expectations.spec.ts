@@ -1,3 +1,7 @@
+/**
+ * checkExpectations: a run passes only when the shipped client survives every cell exactly once and
+ * keepalive-off fails past the idle limit; each failure names its cells.
+ */
 import { cellResult } from '../../test/support/cell-results';
 import { checkExpectations } from './expectations';
 

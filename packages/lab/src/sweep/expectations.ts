@@ -1,5 +1,3 @@
-import { type CellResult, cellLabel, REAL_SECONDS } from '../harness';
-
 /**
  * What a lab run must show, else it exits non-zero:
  * - the shipped client (`keepalive-client`) returns the callee's result in every cell, with exactly one
@@ -7,6 +5,8 @@ import { type CellResult, cellLabel, REAL_SECONDS } from '../harness';
  * - the original failure reproduces: `keepalive-off` does NOT survive a callee longer than the idle limit —
  *   if it does, the lab's NAT is not behaving like Hyperplane and the other rows prove nothing.
  */
+import { type CellResult, cellLabel, REAL_SECONDS } from '../harness';
+
 export interface ExpectationFailure {
   rule: 'shipped-client-failed' | 'original-failure-not-reproduced';
   message: string;

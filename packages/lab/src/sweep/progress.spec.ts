@@ -1,3 +1,4 @@
+/** The progress lines: the banner's scale in lab seconds, one line per finished cell, the expectations verdict. */
 import { cellResult } from '../../test/support/cell-results';
 import { resolveTimeScale } from '../harness/time-scale';
 import { formatCellProgress, formatExpectations, formatRunBanner } from './progress';

@@ -1,10 +1,10 @@
-import { type CellResult, REAL_SECONDS, type TimeScale } from '../harness';
-import type { ExpectationFailure } from './expectations';
-
 /**
  * The lines printed while a run goes: a banner with what the scale means, one line per finished cell with
  * a running count, and the verdict of the expectations. Plain text: it must work without a TTY (CI logs).
  */
+import { type CellResult, REAL_SECONDS, type TimeScale } from '../harness';
+import type { ExpectationFailure } from './expectations';
+
 export function formatRunBanner(timeScale: TimeScale, cellCount: number, concurrency: number): string {
   const seconds = (ms: number): string => (ms / 1000).toFixed(1);
   return [

@@ -1,3 +1,7 @@
+/**
+ * writeResultsFile and writeFileAtomically: results.json written whole into a new directory, an existing file
+ * replaced whole, and a failed write leaving the old file and no temp file.
+ */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * One `pnpm lab` run: lab up, every cell, lab down (always), then the table, results.json, the chart and
+ * the expectations verdict. The last printed line names the output directory.
+ */
 import { join } from 'node:path';
 import { type LabClient, type LabPath, openLabSession, REAL_SECONDS, runCell, type TimeScale } from '../harness';
 import { writeFileAtomically } from '../report';
@@ -9,10 +13,6 @@ import { runSweep } from './scheduler';
 import { renderSurvivalChart } from './survival-chart';
 import { renderResultsTable } from './table';
 
-/**
- * One `pnpm lab` run: lab up, every cell, lab down (always), then the table, results.json, the chart and
- * the expectations verdict. The last printed line names the output directory.
- */
 /** Spacing of driver launches (see sweep.ts): 56 cells start within ~8 s, far below the longest cell. */
 export const LAUNCH_INTERVAL_MS = 150;
 

@@ -1,3 +1,7 @@
+/**
+ * runSweep: bounded concurrency, longest cells first, results in cell order, aborts passed on to running
+ * cells, spaced launches, and a bad concurrency refused.
+ */
 import { cellResult } from '../../test/support/cell-results';
 import type { LabCell } from '../harness/clients';
 import { buildCells } from './matrix';

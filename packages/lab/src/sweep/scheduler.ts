@@ -1,7 +1,3 @@
-import { setMaxListeners } from 'node:events';
-import type { CellResult, LabCell } from '../harness';
-import { InvalidLabInputError } from '../lab-errors';
-
 /**
  * Runs cells with bounded concurrency. The lab network is shared and a waiting call costs almost no CPU,
  * so cells run side by side; launching the longest callee durations first keeps the sweep as short as
@@ -10,6 +6,10 @@ import { InvalidLabInputError } from '../lab-errors';
  * a second — added to the flow's idle time, that flips the 340 s cell (measured). Results come back in the
  * cells' own order whatever order they finished in.
  */
+import { setMaxListeners } from 'node:events';
+import type { CellResult, LabCell } from '../harness';
+import { InvalidLabInputError } from '../lab-errors';
+
 export interface SweepOptions {
   cells: readonly LabCell[];
   concurrency: number;

@@ -1,3 +1,7 @@
+/**
+ * survivalSeries gives the share of paths that answered per client and duration; renderSurvivalChart draws it
+ * as one SVG with a line per client, the 350 s limit and a legend.
+ */
 import { cellResult } from '../../test/support/cell-results';
 import { buildCells } from './matrix';
 import { renderSurvivalChart, survivalSeries } from './survival-chart';

@@ -1,12 +1,12 @@
-import { type CellResult, REAL_SECONDS } from '../harness';
-import { escapeXml, roundCoordinate as round } from '../report';
-
 /**
  * Survival vs callee duration, one line per client: x is the callee duration in real-equivalent seconds,
  * y the share of paths (nat, endpoint) where the callee's result came back. A vertical line marks the
  * 350 s Hyperplane idle limit — the lines that fall there are the clients without keepalive.
  * Hand-written SVG (no dependency): a few elements, readable in any browser and in a diff.
  */
+import { type CellResult, REAL_SECONDS } from '../harness';
+import { escapeXml, roundCoordinate as round } from '../report';
+
 export interface SurvivalPoint {
   durationSeconds: number;
   /** ok cells / all cells at this duration, 0..1. */

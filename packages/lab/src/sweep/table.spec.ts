@@ -1,3 +1,7 @@
+/**
+ * renderResultsTable: a row per path × client, a column per duration, aligned; cells that did not run exactly
+ * once marked, and what the clients threw grouped below.
+ */
 import { cellResult } from '../../test/support/cell-results';
 import { buildCells } from './matrix';
 import { renderResultsTable } from './table';

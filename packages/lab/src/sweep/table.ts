@@ -1,3 +1,4 @@
+/** The lab's end-of-run results table, as plain fixed-width text. */
 import type { CellResult } from '../harness';
 
 /**

@@ -1,3 +1,4 @@
+/** Test support: a plausible CellResult for a cell, with the fields a spec cares about overridden. */
 import type { CellResult } from '../../src/harness/cell-result';
 import { calleeFunctionName, type LabCell } from '../../src/harness/clients';
 

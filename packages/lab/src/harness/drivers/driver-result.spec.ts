@@ -1,3 +1,7 @@
+/**
+ * The driver result line: each outcome round-trips through stdout mixed with caller logs, the last line wins,
+ * none is undefined, and thrown non-errors are described.
+ */
 import { describeThrown, formatDriverResult, parseDriverResult } from './driver-result';
 
 describe('driver result line', () => {

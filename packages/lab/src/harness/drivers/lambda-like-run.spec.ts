@@ -1,3 +1,7 @@
+/**
+ * runLikeLambda prints the result, the thrown error, or a timeout at the deadline and exits, with a context
+ * counting down to it; readDriverInput refuses bad input by field.
+ */
 import { type DriverOutcome, parseDriverResult } from './driver-result';
 import { createLambdaLikeContext, type LambdaLikeContext, readDriverInput, runLikeLambda } from './lambda-like-run';
 

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { InvalidLabInputError } from '../../lab-errors';
-import { type DriverOutcome, describeThrown, formatDriverResult } from './driver-result';
-
 /**
  * Runs one call the way Lambda runs a handler: a context whose deadline is the function's timeout, and
  * at the timeout the run ends whatever the handler is doing (Lambda stops the sandbox). The outcome is
  * printed as the driver result line and the process exits — open sockets of a hung call must not keep
  * it alive, exactly as a timed-out Lambda does not linger.
  */
+import { randomUUID } from 'node:crypto';
+import { InvalidLabInputError } from '../../lab-errors';
+import { type DriverOutcome, describeThrown, formatDriverResult } from './driver-result';
+
 export interface DriverInput {
   /** Callee duration in lab seconds (already scaled). */
   durationSeconds: number;
