@@ -6,7 +6,7 @@ import { Testing } from 'cdktf';
 import { InvalidStackOptionError } from '../src/errors';
 import { CallerStack, type CallerStackProps } from '../src/stacks/caller-stack';
 import { chooseStateBackend } from '../src/stacks/state-backend';
-import { dataOf, oneResource, parseSynth, ref, resourcesOf, type Synthesized } from './support/synthesized';
+import { firstData, oneResource, parseSynth, ref, resourcesOf, type Synthesized } from './support/synthesized';
 import { ensureWorkspaceBundles } from './support/workspace-bundles';
 
 function synthCallerStack(props: CallerStackProps = {}): Synthesized {
@@ -14,9 +14,27 @@ function synthCallerStack(props: CallerStackProps = {}): Synthesized {
   return parseSynth(Testing.synth(stack));
 }
 
+/** The fields of the caller's and the callee's aws_lambda_function that these specs read. */
+interface LambdaFunctionConfig {
+  timeout: number;
+  vpc_config: { subnet_ids: string[] };
+  environment: { variables: Record<string, string> };
+}
+
+/** A statement of a NodeFunction's permissions policy document. */
+interface PermissionStatement {
+  sid: string;
+  effect: string;
+  actions: string[];
+  resources: string[];
+}
+
 /** The permissions statements of a NodeFunction ("caller" or "callee"). */
-function permissionsOf(synth: Synthesized, fn: 'caller' | 'callee'): Array<Record<string, any>> {
-  return dataOf(synth, 'aws_iam_policy_document').find(([id]) => id.startsWith(`${fn}_permissions`))![1].statement;
+function permissionsOf(synth: Synthesized, fn: 'caller' | 'callee'): PermissionStatement[] {
+  const [, document] = firstData<{ statement: PermissionStatement[] }>(synth, 'aws_iam_policy_document', (id) =>
+    id.startsWith(`${fn}_permissions`),
+  );
+  return document.statement;
 }
 
 describe('caller-stack', () => {
@@ -52,7 +70,7 @@ describe('caller-stack', () => {
   });
 
   it('runs the caller in the private subnets, whose default route is the NAT gateway', () => {
-    const [, caller] = oneResource(synth, 'aws_lambda_function', 'caller');
+    const [, caller] = oneResource<LambdaFunctionConfig>(synth, 'aws_lambda_function', 'caller');
     const privateSubnetRefs = [0, 1].map((index) =>
       ref('aws_subnet', oneResource(synth, 'aws_subnet', `private-subnet-${index}`)[0], 'id'),
     );
@@ -131,8 +149,8 @@ describe('caller-stack', () => {
   });
 
   it('wires the caller environment to the callee and the keepalive variables', () => {
-    const [calleeId, callee] = oneResource(synth, 'aws_lambda_function', 'callee');
-    const [, caller] = oneResource(synth, 'aws_lambda_function', 'caller');
+    const [calleeId, callee] = oneResource<LambdaFunctionConfig>(synth, 'aws_lambda_function', 'callee');
+    const [, caller] = oneResource<LambdaFunctionConfig>(synth, 'aws_lambda_function', 'caller');
     expect(caller.environment.variables).toEqual({
       CALLEE_FUNCTION_NAME: ref('aws_lambda_function', calleeId, 'function_name'),
       KEEPALIVE: '${var.keepalive ? "on" : "off"}',
@@ -159,8 +177,8 @@ describe('caller-stack', () => {
   });
 
   it('gives the caller more time than the callee (Lambda maximum 900 s)', () => {
-    const [, caller] = oneResource(synth, 'aws_lambda_function', 'caller');
-    const [, callee] = oneResource(synth, 'aws_lambda_function', 'callee');
+    const [, caller] = oneResource<LambdaFunctionConfig>(synth, 'aws_lambda_function', 'caller');
+    const [, callee] = oneResource<LambdaFunctionConfig>(synth, 'aws_lambda_function', 'callee');
     expect(callee.timeout).toBe(850);
     expect(caller.timeout).toBe(900);
     expect(caller.timeout).toBeGreaterThan(callee.timeout);

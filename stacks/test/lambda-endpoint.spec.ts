@@ -6,7 +6,7 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { TerraformVariable, Testing } from 'cdktf';
 import { LambdaEndpoint, type LambdaEndpointProps } from '../src/constructs/lambda-endpoint';
 import { InvalidStackOptionError } from '../src/errors';
-import { dataOf, oneResource, parseSynth, ref, resourcesOf } from './support/synthesized';
+import { firstData, oneResource, parseSynth, ref, resourcesOf } from './support/synthesized';
 
 const baseProps: LambdaEndpointProps = {
   name: 'lk',
@@ -18,7 +18,7 @@ const baseProps: LambdaEndpointProps = {
 describe('LambdaEndpoint', () => {
   it('is an interface endpoint for com.amazonaws.<region>.lambda with private DNS in the given subnets', () => {
     const synth = parseSynth(Testing.synthScope((scope) => new LambdaEndpoint(scope, 'endpoint', baseProps)));
-    const [regionId] = dataOf(synth, 'aws_region')[0]!;
+    const [regionId] = firstData(synth, 'aws_region', () => true);
     const [securityGroupId] = oneResource(synth, 'aws_security_group');
     const [, endpoint] = oneResource(synth, 'aws_vpc_endpoint');
     expect(endpoint).toMatchObject({

@@ -26,9 +26,11 @@ describe('Network', () => {
   });
 
   it('spreads two public and two private subnets over two AZs from the AZ data source', () => {
-    const [zonesId, zones] = Object.entries(synth.data?.aws_availability_zones ?? {})[0]!;
+    const [zonesEntry] = Object.entries(synth.data?.aws_availability_zones ?? {});
+    if (!zonesEntry) throw new Error('no aws_availability_zones data source');
+    const [zonesId, zones] = zonesEntry;
     expect(zones).toMatchObject({ state: 'available' });
-    const subnets = resourcesOf(synth, 'aws_subnet');
+    const subnets = resourcesOf<{ tags: { Name: string } }>(synth, 'aws_subnet');
     expect(subnets).toHaveLength(4);
     const byName = Object.fromEntries(subnets.map(([, subnet]) => [subnet.tags.Name, subnet]));
     for (const index of [0, 1]) {

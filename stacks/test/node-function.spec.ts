@@ -10,7 +10,7 @@ import { Testing } from 'cdktf';
 import { NodeFunction, type NodeFunctionProps } from '../src/constructs/node-function';
 import { InvalidStackOptionError, MissingBundleError } from '../src/errors';
 import { createFixtureBundle } from './support/fixture-bundle';
-import { dataOf, oneResource, parseSynth, ref } from './support/synthesized';
+import { firstData, oneResource, parseSynth, ref } from './support/synthesized';
 
 const synthFunction = (props: Partial<NodeFunctionProps> = {}) =>
   Testing.synthScope((scope) => {
@@ -22,9 +22,17 @@ const synthFunction = (props: Partial<NodeFunctionProps> = {}) =>
     });
   });
 
+/** A policy document statement: the fields these specs read; the rest is compared whole with toEqual. */
+interface PolicyStatement {
+  sid?: string;
+  actions: string[];
+}
+
 /** The statements of the policy document whose logical id contains `idPart`. */
-function statementsOf(json: string, idPart: string): Array<Record<string, any>> {
-  const [, document] = dataOf(parseSynth(json), 'aws_iam_policy_document').find(([id]) => id.includes(idPart))!;
+function statementsOf(json: string, idPart: string): PolicyStatement[] {
+  const [, document] = firstData<{ statement: PolicyStatement[] }>(parseSynth(json), 'aws_iam_policy_document', (id) =>
+    id.includes(idPart),
+  );
   return document.statement;
 }
 

@@ -23,7 +23,9 @@ describe('built bundle dist/index.js', () => {
       }),
     );
   });
-  afterEach(() => writeSpies.forEach((spy) => spy.mockRestore()));
+  afterEach(() => {
+    for (const spy of writeSpies) spy.mockRestore();
+  });
 
   function logLines(): Array<Record<string, unknown>> {
     return written

@@ -42,7 +42,9 @@ describe('caller handler against a real HTTPS Invoke server', () => {
   /** What the server saw: function name and the JSON payload the caller sent. */
   const received = () =>
     server.invocations.map(({ functionName, body }) => ({ functionName, payload: JSON.parse(body) }));
-  afterEach(() => agents.splice(0).forEach((agent) => agent.destroy()));
+  afterEach(() => {
+    for (const agent of agents.splice(0)) agent.destroy();
+  });
 
   /** The production client, pointed at the test server and trusting its self-signed certificate. */
   function createTestClient({ env, logger }: CreateClientInput) {

@@ -49,7 +49,7 @@ async function runChild(
     child.once('exit', (code, sig) => resolve([code, sig])),
   );
   const firstLine = await new Promise<string>((resolve) =>
-    createInterface({ input: child.stdout! }).once('line', resolve),
+    createInterface({ input: child.stdout }).once('line', resolve),
   );
   const { runId } = JSON.parse(firstLine) as { runId: string };
   if (signal) child.kill(signal);

@@ -43,7 +43,7 @@ describe('exit teardown registry', () => {
       }),
     };
     const third = { destroySync: jest.fn() };
-    [first, second, third].forEach((lab) => teardown.register(lab));
+    for (const lab of [first, second, third]) teardown.register(lab);
     target.emitter.emit('SIGTERM', 'SIGTERM');
     expect([first, second, third].map((lab) => lab.destroySync.mock.calls.length)).toEqual([1, 1, 1]);
     expect(target.kills).toEqual([[4242, 'SIGTERM']]);

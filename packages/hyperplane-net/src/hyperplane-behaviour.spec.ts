@@ -47,7 +47,7 @@ const dataOn = (conn: string, text: string) => (event: TcpPeerEvent) =>
 const errorOn = (conn: string) => (event: TcpPeerEvent) => event.event === 'error' && event.conn === conn;
 
 /** Connects, then one round trip each way so the flow is established in the middlebox. */
-async function openFlow(network: LabNetwork, conn: string, target: string, keepAliveMs: number): Promise<void> {
+async function openFlow(conn: string, target: string, keepAliveMs: number): Promise<void> {
   expect((await client.connect(conn, target, 443, keepAliveMs)).event).toBe('connected');
   await server.waitFor((event) => event.event === 'accepted' && event.conn === conn, 3000, `${conn} accepted`);
   server.write(conn, 'hi');
@@ -62,7 +62,7 @@ describe('lab middleboxes behave like Hyperplane (idle 3 s)', () => {
         { conn: `${box}-plain`, target: target(network), keepAliveMs: 0 },
         { conn: `${box}-keepalive`, target: target(network), keepAliveMs: 1000 },
       ]);
-      await Promise.all(flows.map((flow) => openFlow(network, flow.conn, flow.target, flow.keepAliveMs)));
+      await Promise.all(flows.map((flow) => openFlow(flow.conn, flow.target, flow.keepAliveMs)));
       await sleep(IDLE_LONGER_THAN_TIMEOUT_MS);
 
       const plain = flows.filter((flow) => flow.keepAliveMs === 0).map((flow) => flow.conn);
@@ -99,7 +99,7 @@ describe('lab middleboxes behave like Hyperplane (idle 3 s)', () => {
 
   needsRoot('forgetFlows() mid-connection: the next keepalive probe gets RST', async (network) => {
     const conns = PATHS.map(({ box, target }) => ({ box, conn: `${box}-forgotten`, target: target(network) }));
-    await Promise.all(conns.map(({ conn, target }) => openFlow(network, conn, target, 1000)));
+    await Promise.all(conns.map(({ conn, target }) => openFlow(conn, target, 1000)));
     const lines = await Promise.all(
       conns.map(async ({ box, conn }) => {
         const forgotten = Date.now();
@@ -122,7 +122,7 @@ describe('lab middleboxes behave like Hyperplane (idle 3 s)', () => {
       for (const { box, target } of PATHS) {
         const conn = `${box}-blackhole`;
         const before = await network.forwardedCounters(box);
-        await openFlow(network, conn, target(network), 0);
+        await openFlow(conn, target(network), 0);
         const afterOpen = await network.forwardedCounters(box);
         expect(afterOpen.packets).toBeGreaterThan(before.packets);
         expect(afterOpen.bytes).toBeGreaterThan(before.bytes);

@@ -61,7 +61,7 @@ describe('lab network lifecycle (root)', () => {
   needsRoot('two labs created in parallel with the same addresses do not collide', async () => {
     const labs = await Promise.all([createLabNetwork({ idleSeconds: 30 }), createLabNetwork({ idleSeconds: 30 })]);
     try {
-      expect(labs[0]!.runId).not.toBe(labs[1]!.runId);
+      expect(labs[0].runId).not.toBe(labs[1].runId);
       await Promise.all(labs.map((lab) => tcpRoundTrip(lab, lab.addresses.endpointIp)));
     } finally {
       await Promise.all(labs.map((lab) => lab.destroy()));

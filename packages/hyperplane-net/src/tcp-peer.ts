@@ -92,15 +92,17 @@ export interface SpawnsInLab {
 
 export function startTcpPeer(lab: SpawnsInLab, host: LabHost): TcpPeer {
   const child = lab.spawnIn(host, process.execPath, ['-e', PEER_SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const { stdin, stdout } = child;
+  if (!stdin || !stdout) throw new Error('tcp peer: spawnIn gave the child no piped stdin/stdout');
   const events: TcpPeerEvent[] = [];
   const waiters = new Set<() => void>();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: stdout }).on('line', (line) => {
     events.push(JSON.parse(line) as TcpPeerEvent);
     for (const wake of [...waiters]) wake();
   });
   const send = (command: Record<string, unknown>): void => {
-    child.stdin!.write(`${JSON.stringify(command)}\n`);
+    stdin.write(`${JSON.stringify(command)}\n`);
   };
 
   const waitFor: TcpPeer['waitFor'] = (match, timeoutMs, description) =>
@@ -145,7 +147,7 @@ export function startTcpPeer(lab: SpawnsInLab, host: LabHost): TcpPeer {
     write: (conn, text) => send({ command: 'write', conn, text }),
     waitFor,
     async close() {
-      if (child.exitCode === null && child.signalCode === null) child.stdin!.end();
+      if (child.exitCode === null && child.signalCode === null) stdin.end();
       await exited;
     },
   };

@@ -19,11 +19,12 @@ describe('runWithin', () => {
     const error = await runWithin(
       20,
       (signal) =>
-        new Promise((_, reject) =>
-          signal!.addEventListener('abort', () =>
-            reject(Object.assign(new Error('aborted'), { name: 'AbortError', cause: signal!.reason })),
-          ),
-        ),
+        new Promise((_, reject) => {
+          if (!signal) throw new Error('runWithin passed no signal although it was given a budget');
+          signal.addEventListener('abort', () =>
+            reject(Object.assign(new Error('aborted'), { name: 'AbortError', cause: signal.reason })),
+          );
+        }),
     ).catch((e: unknown) => e);
     expect(isDeadlineAbort(error)).toBe(true);
   });
@@ -31,7 +32,9 @@ describe('runWithin', () => {
   it('passes no signal without a budget and clears its timer when the operation ends first', async () => {
     await expect(runWithin(undefined, async (signal) => signal)).resolves.toBeUndefined();
     let seen: AbortSignal | undefined;
-    await runWithin(60_000, async (signal) => void (seen = signal));
+    await runWithin(60_000, async (signal) => {
+      seen = signal;
+    });
     expect(seen?.aborted).toBe(false); // jest would report the 60 s timer as an open handle if it were left
   });
 

@@ -36,6 +36,13 @@ const classes = [
   CredentialsUnavailableError,
 ];
 
+/** The `name` property every class has of its own; restoring it undoes the simulated minification. */
+function ownNameDescriptor(cls: (typeof classes)[number]): PropertyDescriptor {
+  const descriptor = Object.getOwnPropertyDescriptor(cls, 'name');
+  if (!descriptor) throw new Error(`${cls.name} has no own name property`);
+  return descriptor;
+}
+
 describe('error names', () => {
   it.each(instances)('%s is the name, with the base class and the message', (name, make) => {
     const error = make();
@@ -46,9 +53,13 @@ describe('error names', () => {
   });
 
   describe('when a minifier renames the classes (esbuild without keepNames makes them "t")', () => {
-    const original = new Map(classes.map((cls) => [cls, Object.getOwnPropertyDescriptor(cls, 'name')!]));
-    beforeEach(() => classes.forEach((cls, index) => Object.defineProperty(cls, 'name', { value: `t${index}` })));
-    afterEach(() => original.forEach((descriptor, cls) => Object.defineProperty(cls, 'name', descriptor)));
+    const original = new Map(classes.map((cls) => [cls, ownNameDescriptor(cls)]));
+    beforeEach(() => {
+      for (const [index, cls] of classes.entries()) Object.defineProperty(cls, 'name', { value: `t${index}` });
+    });
+    afterEach(() => {
+      for (const [cls, descriptor] of original) Object.defineProperty(cls, 'name', descriptor);
+    });
 
     it.each(instances)('%s keeps its name (Lambda reports it as errorType)', (name, make) => {
       expect(KeepAliveClientError.name).toBe('t0'); // the renaming took effect

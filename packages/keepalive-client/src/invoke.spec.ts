@@ -75,8 +75,8 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
     expect(server.invocations).toHaveLength(1);
     const [seen] = server.invocations;
     expect(seen).toMatchObject({ functionName: 'callee', qualifier: 'live', body: '{"durationSeconds":1}' });
-    expect(seen!.headers['x-amz-invocation-type']).toBe('RequestResponse');
-    expect(seen!.headers['x-amz-log-type']).toBe('Tail');
+    expect(seen?.headers['x-amz-invocation-type']).toBe('RequestResponse');
+    expect(seen?.headers['x-amz-log-type']).toBe('Tail');
   });
 
   it('decodes an empty payload to undefined', async () => {
@@ -86,7 +86,7 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
     };
     const result = await invokeSync(client, { functionName: 'callee' });
     expect(result.payload).toBeUndefined();
-    expect(server.invocations[0]!.body).toBe('');
+    expect(server.invocations[0]?.body).toBe('');
   });
 
   it('turns X-Amz-Function-Error into CalleeFunctionError with the callee error fields', async () => {

@@ -42,6 +42,11 @@ export async function invokeSync<T = unknown>(
   const startedAt = clock.now();
   const deadlineAt = resolveDeadline(request, startedAt);
   const elapsed = () => clock.now() - startedAt;
+  // Only called with a deadline: a budget, and so a deadline abort, exists only when deadlineAt does.
+  const deadlineExceeded = (cause: unknown): DeadlineExceededError => {
+    if (deadlineAt === undefined) throw new Error('invokeSync: deadline exceeded without a deadline', { cause });
+    return new DeadlineExceededError(elapsed(), deadlineAt, { cause });
+  };
   const command = new InvokeCommand({
     FunctionName: request.functionName,
     InvocationType: 'RequestResponse',
@@ -53,13 +58,13 @@ export async function invokeSync<T = unknown>(
   for (let attempts = 1; ; attempts++) {
     const budgetMs = deadlineAt === undefined ? undefined : deadlineAt - clock.now();
     if (budgetMs !== undefined && budgetMs <= 0) {
-      throw new DeadlineExceededError(elapsed(), deadlineAt!, { cause: lastError });
+      throw deadlineExceeded(lastError);
     }
     let output: InvokeCommandOutput;
     try {
       output = await runWithin(budgetMs, (abortSignal) => client.send(command, abortSignal ? { abortSignal } : {}));
     } catch (error) {
-      if (isDeadlineAbort(error)) throw new DeadlineExceededError(elapsed(), deadlineAt!, { cause: error });
+      if (isDeadlineAbort(error)) throw deadlineExceeded(error);
       const failure = classifyFailure(error);
       if (failure.kind === 'final' || failure.kind === 'no-credentials' || attempts > retry.maxRetries) {
         throw toInvokeError(error, failure, attempts, elapsed(), findKeepAliveSettings(client));

@@ -33,13 +33,17 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
     const [socket] = (await once(request, 'socket')) as [import('node:net').Socket];
     if (socket.connecting) await once(socket, 'connect');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const timer = await readTcpTimer(socket.localPort!, port);
+    const { localPort } = socket;
+    if (localPort === undefined) throw new Error('the connected socket has no local port');
+    const timer = await readTcpTimer(localPort, port);
     const responded = once(request, 'response');
-    held.shift()!.end('done');
+    const heldResponse = held.shift();
+    if (!heldResponse) throw new Error('the server holds no request to answer');
+    heldResponse.end('done');
     const [response] = (await responded) as [http.IncomingMessage];
     response.resume();
     await once(response, 'end');
-    return { timer, socket, port };
+    return { timer, socket, port, localPort };
   }
 
   it('gives a keepAlive:false agent our idle at connect, and logs the connection', async () => {
@@ -65,10 +69,10 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
       enabled: true,
       idleSeconds: 20,
     });
-    const { timer, socket, port } = await timerOfHeldRequest(agent);
+    const { timer, port, localPort } = await timerOfHeldRequest(agent);
     expect(timer.kind).toBe('keepalive');
     expect(timer.seconds).toBeGreaterThan(18);
-    const pooled = await readTcpTimer(socket.localPort!, port); // back in the pool: Node called setKeepAlive(true, 1000)
+    const pooled = await readTcpTimer(localPort, port); // back in the pool: Node called setKeepAlive(true, 1000)
     expect(pooled.seconds).toBeGreaterThan(18);
     agent.destroy();
   });
@@ -78,9 +82,9 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
       enabled: false,
       idleSeconds: 60,
     });
-    const { timer, socket, port } = await timerOfHeldRequest(agent);
+    const { timer, port, localPort } = await timerOfHeldRequest(agent);
     expect(timer.kind).not.toBe('keepalive');
-    expect((await readTcpTimer(socket.localPort!, port)).kind).not.toBe('keepalive');
+    expect((await readTcpTimer(localPort, port)).kind).not.toBe('keepalive');
     agent.destroy();
   });
 });

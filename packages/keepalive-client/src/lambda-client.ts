@@ -30,7 +30,9 @@ export function createLambdaClient(options: CreateLambdaClientOptions = {}): Lam
   validateClientConfig(clientConfig);
   const requestHandler = createKeepAliveRequestHandler(handlerOptions);
   const client = new LambdaClient({ ...clientConfig, maxAttempts: 1, requestHandler });
-  clientSettings.set(client, keepAliveSettingsOfHandler(requestHandler)!);
+  const settings = keepAliveSettingsOfHandler(requestHandler);
+  if (!settings) throw new Error('createLambdaClient: its own request handler has no keepalive settings recorded');
+  clientSettings.set(client, settings);
   return client;
 }
 

@@ -84,11 +84,12 @@ gate.it(
   async () => {
     const realScale = resolveTimeScale(1);
     const [longest] = buildCells(['nat'], ['keepalive-client'], [900]);
-    const session = await openLabSession({ timeScale: realScale, cells: [longest!] });
+    if (!longest) throw new Error('buildCells made no cell for nat × keepalive-client × 900 s');
+    const session = await openLabSession({ timeScale: realScale, cells: [longest] });
     try {
       expect(realScale.calleeTimeoutSeconds).toBeGreaterThan(900);
       // The emulator is up with the 900 s cell's function registered (nothing invoked: no 15-minute wait).
-      expect(await session.executions()).toEqual({ [calleeFunctionName(longest!)]: 0 });
+      expect(await session.executions()).toEqual({ [calleeFunctionName(longest)]: 0 });
     } finally {
       await session.close();
     }

@@ -111,10 +111,11 @@ export class Network extends Construct {
       });
       // With one shared NAT every private table points at it; with one per AZ each stays in its AZ.
       const natGateway = this.natGateways[index] ?? this.natGateways[0];
+      if (!natGateway) throw new Error('Network: no NAT gateway to route through (AZ 0 always gets one)');
       new Route(this, `private-default-route-${index}`, {
         routeTableId: privateRouteTable.id,
         destinationCidrBlock: ANYWHERE,
-        natGatewayId: natGateway!.id,
+        natGatewayId: natGateway.id,
       });
       new RouteTableAssociation(this, `private-route-table-association-${index}`, {
         subnetId: privateSubnet.id,

@@ -40,6 +40,10 @@ export function useBundleFixture(bundlePath: string): BundleFixture {
   let server: LambdaTestServer | undefined;
   let tempDir = '';
   let caFile = '';
+  const started = (): LambdaTestServer => {
+    if (server === undefined) throw new Error('the bundle fixture is used outside a test');
+    return server;
+  };
   beforeAll(async () => {
     server = await startLambdaTestServer();
     tempDir = await mkdtemp(path.join(os.tmpdir(), 'lambda-bundle-'));
@@ -51,18 +55,18 @@ export function useBundleFixture(bundlePath: string): BundleFixture {
     await rm(tempDir, { recursive: true, force: true });
   });
   beforeEach(() => {
-    server!.invocations.length = 0;
-    server!.respond = (_invocation, res) => sendJson(res, 200, { sleptMs: 1 });
+    const running = started();
+    running.invocations.length = 0;
+    running.respond = (_invocation, res) => sendJson(res, 200, { sleptMs: 1 });
   });
   return {
     get server() {
-      if (server === undefined) throw new Error('the bundle fixture is used outside a test');
-      return server;
+      return started();
     },
     run: (env, event) =>
       runBundle(bundlePath, event, {
         NODE_EXTRA_CA_CERTS: caFile,
-        AWS_ENDPOINT_URL_LAMBDA: server!.endpoint,
+        AWS_ENDPOINT_URL_LAMBDA: started().endpoint,
         AWS_REGION: 'eu-west-1',
         AWS_ACCESS_KEY_ID: 'AKIDTEST',
         AWS_SECRET_ACCESS_KEY: 'test-secret',

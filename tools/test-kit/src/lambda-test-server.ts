@@ -68,14 +68,14 @@ export async function startLambdaTestServer(
   const state = { invocations: [] as SeenInvocation[], connectionPorts: [] as number[], respond };
   const server = https.createServer({ cert, key }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://lambda.test');
-    const match = INVOKE_PATH.exec(url.pathname);
+    const encodedName = INVOKE_PATH.exec(url.pathname)?.[1];
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      if (req.method !== 'POST' || !match)
+      if (req.method !== 'POST' || encodedName === undefined)
         return sendJson(res, 404, { message: `no route ${req.method} ${url.pathname}` });
       const invocation: SeenInvocation = {
-        functionName: decodeURIComponent(match[1]!),
+        functionName: decodeURIComponent(encodedName),
         qualifier: url.searchParams.get('Qualifier'),
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),

@@ -34,16 +34,19 @@ export function readTcpTimer(localPort: number, remotePort: number): Promise<Tcp
     execFile('ss', ['-tnoH', 'state', 'established', filter], (error, stdout) => {
       if (error) return reject(error);
       const lines = stdout.split('\n').filter((text) => text.trim() !== '');
-      if (lines.length !== 1) return reject(new Error(`expected one socket for ${filter}, ss printed: ${stdout}`));
-      resolve(parseTimer(lines[0]!));
+      const [line] = lines;
+      if (lines.length !== 1 || line === undefined) {
+        return reject(new Error(`expected one socket for ${filter}, ss printed: ${stdout}`));
+      }
+      resolve(parseTimer(line));
     });
   });
 }
 
 export function parseTimer(line: string): TcpTimer {
-  const match = /timer:\((\w+),([^,]+),\d+\)/.exec(line);
-  if (!match) return { kind: 'none', seconds: 0 };
-  return { kind: match[1]!, seconds: parseDuration(match[2]!) };
+  const [, kind, duration] = /timer:\((\w+),([^,]+),\d+\)/.exec(line) ?? [];
+  if (kind === undefined || duration === undefined) return { kind: 'none', seconds: 0 };
+  return { kind, seconds: parseDuration(duration) };
 }
 
 /** ss durations: "44sec", "2min4sec", "1h2min", "999ms". */

@@ -55,19 +55,19 @@ export async function runBench(
   if (['overhead', 'fanout'].some((item) => wanted(item as BenchItem))) {
     const service: LoopbackService = await startLoopbackService();
     try {
-      await step(
-        'overhead',
-        async () => void (document.overhead = await runOverheadBench(service, settings.overhead, log)),
-      );
-      await step('fanout', async () => void (document.fanout = await runFanoutBench(service, settings.fanout, log)));
+      await step('overhead', async () => {
+        document.overhead = await runOverheadBench(service, settings.overhead, log);
+      });
+      await step('fanout', async () => {
+        document.fanout = await runFanoutBench(service, settings.fanout, log);
+      });
     } finally {
       await service.close();
     }
   }
-  await step(
-    'cold-start',
-    async () => void (document['cold-start'] = await runColdStartBench(settings.coldStart, log)),
-  );
+  await step('cold-start', async () => {
+    document['cold-start'] = await runColdStartBench(settings.coldStart, log);
+  });
 
   const rootItems = options.items.filter((item) => ROOT_ITEMS.has(item));
   const privileges = rootItems.length > 0 ? await privileged() : { ok: true as const };
@@ -80,19 +80,15 @@ export async function runBench(
     }
   } else {
     const scale = options.timeScale;
-    await step(
-      'survival',
-      async () =>
-        void (document.survival = await runSurvivalBench(scale, settings.survival, options.outDirectory, log)),
-    );
-    await step(
-      'detection',
-      async () => void (document.detection = await runDetectionBench(scale, settings.detection, log)),
-    );
-    await step(
-      'probe-traffic',
-      async () => void (document['probe-traffic'] = await runProbeTrafficBench(scale, settings.probeTraffic, log)),
-    );
+    await step('survival', async () => {
+      document.survival = await runSurvivalBench(scale, settings.survival, options.outDirectory, log);
+    });
+    await step('detection', async () => {
+      document.detection = await runDetectionBench(scale, settings.detection, log);
+    });
+    await step('probe-traffic', async () => {
+      document['probe-traffic'] = await runProbeTrafficBench(scale, settings.probeTraffic, log);
+    });
   }
 
   const finishedAt = new Date();

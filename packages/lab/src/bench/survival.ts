@@ -52,7 +52,9 @@ export async function runSurvivalBench(
       concurrency: undefined,
     },
     // The sweep logs its table as one multi-line string: prefix every line, not just the first.
-    (text) => text.split('\n').forEach((line) => log(`  survival │ ${line}`)),
+    (text) => {
+      for (const line of text.split('\n')) log(`  survival │ ${line}`);
+    },
   );
   const rows = settings.paths.flatMap((path) =>
     LAB_CLIENTS.map((client): SurvivalRow => {

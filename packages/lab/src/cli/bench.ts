@@ -6,10 +6,10 @@
  */
 import { runBench } from '../bench';
 import { LabError } from '../lab-errors';
-import { BENCH_HELP_TEXT, parseBenchCommand } from './bench-options';
+import { BENCH_HELP_TEXT, type BenchCommand, parseBenchCommand } from './bench-options';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let command;
+  let command: BenchCommand;
   try {
     // pnpm runs package scripts in the package directory; INIT_CWD is where the user typed `pnpm bench`.
     command = parseBenchCommand(argv, new Date(), process.env.INIT_CWD ?? process.cwd());

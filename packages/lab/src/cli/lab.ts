@@ -8,12 +8,12 @@ import { checkLabPrivileges, cleanupLeftoverLabs } from '@lambda-keepalive/hyper
 import { runFaults } from '../faults';
 import { LabError } from '../lab-errors';
 import { runLab } from '../sweep';
-import { HELP_TEXT, parseLabCommand } from './lab-options';
+import { HELP_TEXT, type LabCommand, parseLabCommand } from './lab-options';
 
 const INTERRUPT_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let command;
+  let command: LabCommand;
   try {
     // pnpm runs package scripts in the package directory; INIT_CWD is where the user typed `pnpm lab`.
     command = parseLabCommand(argv, new Date(), process.env.INIT_CWD ?? process.cwd());

@@ -4,10 +4,15 @@
  */
 import { resolveTimeScale } from '../harness/time-scale';
 import { type FaultRowMeasurement, judgeFaultRow, referenceTime } from './measurements';
-import { buildFaultRows } from './rows';
+import { buildFaultRows, type FaultRow } from './rows';
 
 const rows = buildFaultRows(resolveTimeScale(0.06));
-const forget = rows.find((row) => row.id === 'forget-flow/nat')!;
+const row = (id: string): FaultRow => {
+  const found = rows.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no fault row ${id}`);
+  return found;
+};
+const forget = row('forget-flow/nat');
 const clean: FaultRowMeasurement['hygiene'] = {
   exitCode: 0,
   exitAfterSettleMs: 10,
@@ -67,6 +72,6 @@ test('the reference time is the fault unless the row says otherwise', () => {
     handlerStartAt: 1,
   };
   expect(referenceTime(forget, times)).toBe(5);
-  expect(referenceTime(rows.find((row) => row.id === 'keepalive-over-nat-idle/nat')!, times)).toBe(3);
-  expect(referenceTime(rows.find((row) => row.id === 'caller-deadline/nat')!, times)).toBe(1);
+  expect(referenceTime(row('keepalive-over-nat-idle/nat'), times)).toBe(3);
+  expect(referenceTime(row('caller-deadline/nat'), times)).toBe(1);
 });

@@ -4,12 +4,16 @@
  */
 import { resolveTimeScale } from '../harness/time-scale';
 import { buildBadInputRows } from './bad-input-rows';
-import { buildFaultRows, DETECTION_SLACK_MS } from './rows';
+import { buildFaultRows, DETECTION_SLACK_MS, type FaultRow } from './rows';
 import { faultFunctionName } from './run-row';
 
 const timeScale = resolveTimeScale(0.06); // NAT idle 21 s, keepalive idle 4 s
 const rows = buildFaultRows(timeScale);
-const row = (id: string) => rows.find((candidate) => candidate.id === id)!;
+const row = (id: string): FaultRow => {
+  const found = rows.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no fault row ${id}`);
+  return found;
+};
 
 test('bounds follow the keepalive physics: idle + slack for RST, idle + 10 probes + 1 s for a blackhole', () => {
   expect(row('forget-flow/nat').expect.detectionBoundMs).toBe(4_000 + DETECTION_SLACK_MS);

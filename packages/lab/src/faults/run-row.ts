@@ -55,18 +55,20 @@ export async function runFaultSession(
   }));
   const session = await openLabSession({ timeScale, cells: [], extraFunctions: functions });
   const namespaces = Object.values(session.network.namespaces);
-  let measured: Array<
-    Omit<FaultRowMeasurement, 'hygiene'> & { hygiene: Omit<FaultRowMeasurement['hygiene'], 'namespacesLeft'> }
-  >;
+  let measured: Array<{
+    row: FaultRow;
+    rowMeasured: Omit<FaultRowMeasurement, 'hygiene'> & {
+      hygiene: Omit<FaultRowMeasurement['hygiene'], 'namespacesLeft'>;
+    };
+  }>;
   try {
-    measured = await Promise.all(rows.map((row) => runRowIn(row, session, signal)));
+    measured = await Promise.all(rows.map(async (row) => ({ row, rowMeasured: await runRowIn(row, session, signal) })));
   } finally {
     await session.close();
   }
   const { stdout } = await promisify(execFile)('ip', ['netns', 'list']);
   const namespacesLeft = namespaces.filter((name) => stdout.includes(name));
-  return rows.map((row, index) => {
-    const rowMeasured = measured[index]!;
+  return measured.map(({ row, rowMeasured }) => {
     const full: FaultRowMeasurement = { ...rowMeasured, hygiene: { ...rowMeasured.hygiene, namespacesLeft } };
     return { row, functionName: faultFunctionName(row), measured: full, misses: judgeFaultRow(row, full) };
   });

@@ -44,7 +44,11 @@ export async function runFaultRows(
     return runFaultSession(sessionRows, timeScale, signal);
   });
   const results = (await Promise.all(runs)).flat();
-  return rows.map((row) => results.find((result) => result.row.id === row.id)!);
+  return rows.map((row) => {
+    const result = results.find((candidate) => candidate.row.id === row.id);
+    if (!result) throw new Error(`fault row ${row.id} has no result from its session`);
+    return result;
+  });
 }
 
 export async function runFaults(

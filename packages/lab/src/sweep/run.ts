@@ -3,7 +3,15 @@
  * the expectations verdict. The last printed line names the output directory.
  */
 import { join } from 'node:path';
-import { type LabClient, type LabPath, openLabSession, REAL_SECONDS, runCell, type TimeScale } from '../harness';
+import {
+  type CellResult,
+  type LabClient,
+  type LabPath,
+  openLabSession,
+  REAL_SECONDS,
+  runCell,
+  type TimeScale,
+} from '../harness';
 import { writeFileAtomically } from '../report';
 import { checkExpectations } from './expectations';
 import { buildCells } from './matrix';
@@ -45,7 +53,7 @@ export async function runLab(
   const concurrency = options.concurrency ?? cells.length;
   log(formatRunBanner(options.timeScale, cells.length, concurrency));
   const session = await openLabSession({ timeScale: options.timeScale, cells });
-  let results;
+  let results: CellResult[];
   let executions: Record<string, number>;
   try {
     results = await runSweep({

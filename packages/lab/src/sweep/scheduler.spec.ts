@@ -26,7 +26,7 @@ describe('runSweep', () => {
         running -= 1;
         return cellResult(cell);
       },
-      onCellDone: (result, finished, total) => progress.push(`${finished}/${total}`),
+      onCellDone: (_result, finished, total) => progress.push(`${finished}/${total}`),
     });
     expect(mostAtOnce).toBe(3);
     expect(launched.slice(0, 4)).toEqual([900, 900, 900, 900]);
