@@ -166,7 +166,8 @@ describe('caller-stack', () => {
     expect(synth.variable?.keepalive_idle_seconds?.validation).toEqual([
       expect.objectContaining({
         condition:
-          '${((0 == (var.keepalive_idle_seconds % 1)) && ((1 <= var.keepalive_idle_seconds) && (var.keepalive_idle_seconds <= 340)))}',
+          '${((0 == (var.keepalive_idle_seconds % 1)) && ' +
+          '((1 <= var.keepalive_idle_seconds) && (var.keepalive_idle_seconds <= 340)))}',
       }),
     ]);
     expect(synth.variable?.callee_default_seconds?.validation).toEqual([
@@ -226,7 +227,8 @@ describe('caller-stack', () => {
         `--payload '\${jsonencode({"durationSeconds" = 400})}' out.json && cat out.json`,
     );
     expect(synth.output?.toggle_keepalive_command?.value).toBe(
-      '${var.keepalive ? "cdktf deploy caller-stack --var=\'keepalive=false\'" : "cdktf deploy caller-stack --var=\'keepalive=true\'"}',
+      '${var.keepalive ? "cdktf deploy caller-stack --var=\'keepalive=false\'" : ' +
+        '"cdktf deploy caller-stack --var=\'keepalive=true\'"}',
     );
   });
 

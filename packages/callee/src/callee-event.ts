@@ -3,7 +3,10 @@ import { InvalidCalleeInputError } from './errors';
 
 /** Lambda's own ceiling on a function timeout: a longer sleep could never finish. */
 export const MAX_SLEEP_SECONDS = 900;
-/** The original failure's callee ran ~400 s: longer than the 350 s Hyperplane idle timeout (docs/hyperplane-idle-timeout.md). */
+/**
+ * The original failure's callee ran ~400 s: longer than the 350 s Hyperplane idle timeout
+ * (docs/hyperplane-idle-timeout.md).
+ */
 export const DEFAULT_SLEEP_SECONDS = 400;
 
 export interface CalleeEvent {

@@ -54,40 +54,43 @@ describe('bundle credentials (Lambda environment only)', () => {
     expect(fixture.server.invocations).toHaveLength(0);
   });
 
-  it('reads container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI + token) where Lambda gives those instead', async () => {
-    const tokensSeen: Array<string | undefined> = [];
-    const endpoint = http.createServer((req, res) => {
-      tokensSeen.push(req.headers.authorization);
-      const expiration = new Date(Date.now() + 3_600_000).toISOString();
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          AccessKeyId: 'ASIACONTAINER',
-          SecretAccessKey: 'container-secret',
-          Token: 'container-session',
-          Expiration: expiration,
-        }),
-      );
-    });
-    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = endpoint.address() as AddressInfo;
-      const { outcome } = await fixture.run(
-        {
-          CALLEE_FUNCTION_NAME: 'callee-fn',
-          AWS_ACCESS_KEY_ID: undefined,
-          AWS_SECRET_ACCESS_KEY: undefined,
-          AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:${port}/2021-04-23/credentials`,
-          AWS_CONTAINER_AUTHORIZATION_TOKEN: 'container-auth',
-        },
-        event,
-      );
+  it(
+    'reads container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI + token) ' + 'where Lambda gives those instead',
+    async () => {
+      const tokensSeen: Array<string | undefined> = [];
+      const endpoint = http.createServer((req, res) => {
+        tokensSeen.push(req.headers.authorization);
+        const expiration = new Date(Date.now() + 3_600_000).toISOString();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            AccessKeyId: 'ASIACONTAINER',
+            SecretAccessKey: 'container-secret',
+            Token: 'container-session',
+            Expiration: expiration,
+          }),
+        );
+      });
+      await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = endpoint.address() as AddressInfo;
+        const { outcome } = await fixture.run(
+          {
+            CALLEE_FUNCTION_NAME: 'callee-fn',
+            AWS_ACCESS_KEY_ID: undefined,
+            AWS_SECRET_ACCESS_KEY: undefined,
+            AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:${port}/2021-04-23/credentials`,
+            AWS_CONTAINER_AUTHORIZATION_TOKEN: 'container-auth',
+          },
+          event,
+        );
 
-      expect(outcome.outcome).toBe('result');
-      expect(tokensSeen).toEqual(['container-auth']);
-      expect(signedWith()).toEqual({ accessKeyId: 'ASIACONTAINER', sessionToken: 'container-session' });
-    } finally {
-      await new Promise((resolve) => endpoint.close(resolve));
-    }
-  });
+        expect(outcome.outcome).toBe('result');
+        expect(tokensSeen).toEqual(['container-auth']);
+        expect(signedWith()).toEqual({ accessKeyId: 'ASIACONTAINER', sessionToken: 'container-session' });
+      } finally {
+        await new Promise((resolve) => endpoint.close(resolve));
+      }
+    },
+  );
 });

@@ -7,7 +7,10 @@
  */
 import { InvalidNetworkInputError } from './network-errors';
 
-/** Hyperplane's idle timeout is 350 s (docs/hyperplane-idle-timeout.md); scaled labs use less. conntrack takes whole seconds. */
+/**
+ * Hyperplane's idle timeout is 350 s (docs/hyperplane-idle-timeout.md); scaled labs use less. conntrack
+ * takes whole seconds.
+ */
 export function validateIdleSeconds(idleSeconds: unknown): number {
   if (typeof idleSeconds !== 'number' || !Number.isInteger(idleSeconds) || idleSeconds < 1) {
     throw new InvalidNetworkInputError(

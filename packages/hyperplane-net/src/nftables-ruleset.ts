@@ -45,7 +45,8 @@ function natChains(box: Middlebox, inside: string, outside: string): string[] {
   return [
     '  chain prerouting {',
     '    type nat hook prerouting priority dstnat; policy accept;',
-    `    iifname "${inside}" ip daddr ${LAB_ADDRESSES.endpointIp} tcp dport ${SERVICE_PORT} dnat to ${LAB_ADDRESSES.serviceIp}`,
+    `    iifname "${inside}" ip daddr ${LAB_ADDRESSES.endpointIp} tcp dport ${SERVICE_PORT} ` +
+      `dnat to ${LAB_ADDRESSES.serviceIp}`,
     '  }',
     '  chain postrouting {',
     '    type nat hook postrouting priority srcnat; policy accept;',
@@ -71,7 +72,8 @@ export function renderMiddleboxRuleset(input: MiddleboxRulesetInput): string {
     '  chain forward {',
     '    type filter hook forward priority filter; policy drop;',
     `    ct state established,related counter name "${FORWARDED_COUNTER}" accept`,
-    `    iifname "${inside}" oifname "${outside}" ct state new tcp flags & (fin|syn|rst|ack) == syn counter name "${FORWARDED_COUNTER}" accept`,
+    `    iifname "${inside}" oifname "${outside}" ct state new tcp flags & (fin|syn|rst|ack) == syn ` +
+      `counter name "${FORWARDED_COUNTER}" accept`,
     `    iifname "${inside}" meta l4proto tcp reject with tcp reset`,
     '  }',
     '  chain input {',

@@ -72,7 +72,9 @@ export async function checkLabPrivileges(): Promise<LabPrivileges> {
   if (missingCaps.length > 0) {
     return {
       ok: false,
-      reason: `the lab needs ${missingCaps.join(' and ')} (run as root, e.g. sudo, or in a container with --cap-add NET_ADMIN --cap-add SYS_ADMIN)`,
+      reason:
+        `the lab needs ${missingCaps.join(' and ')} (run as root, e.g. sudo, or in a container with ` +
+        '--cap-add NET_ADMIN --cap-add SYS_ADMIN)',
     };
   }
   const probe = `lk-probe${process.pid}`.slice(0, 15);

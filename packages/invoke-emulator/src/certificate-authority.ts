@@ -10,8 +10,10 @@ export interface ServerCertificates {
   keyPem: string;
 }
 
-const DNS_NAME =
-  /^(?=.{1,253}$)(?:\*\.)?[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/** One DNS label: 1..63 letters, digits and inner hyphens. */
+const DNS_LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?';
+/** A DNS name of at most 253 characters, optionally a wildcard (`*.`). */
+const DNS_NAME = new RegExp(`^(?=.{1,253}$)(?:\\*\\.)?${DNS_LABEL}(?:\\.${DNS_LABEL})*$`);
 const VALID_DAYS = 2;
 
 /**

@@ -62,7 +62,8 @@ function printTrustHints(url: string, caFile: string, functionNames: string[]): 
   const lines = [
     `lambda-invoke-emulator: serving ${functionNames.join(', ')} at ${url}. Point a client at it with:`,
     `  export AWS_ENDPOINT_URL_LAMBDA=${url} AWS_CA_BUNDLE=${caFile} NODE_EXTRA_CA_CERTS=${caFile}`,
-    '  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=emulator AWS_SECRET_ACCESS_KEY=emulator',
+    '  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 ' +
+      'AWS_ACCESS_KEY_ID=emulator AWS_SECRET_ACCESS_KEY=emulator',
     `  aws lambda invoke --endpoint-url ${url} --function-name ${functionNames[0]} \\`,
     `    --cli-binary-format raw-in-base64-out --payload '{"durationSeconds":1}' out.json`,
     'Stop it with Ctrl-C.',

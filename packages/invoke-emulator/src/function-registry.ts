@@ -13,7 +13,10 @@ export interface EmulatedFunction {
   /** Absolute path to a CommonJS bundle (e.g. packages/callee/dist/index.js). */
   handlerFile: string;
   handlerExport?: string;
-  /** Lambda allows 1..900 s; fractions are allowed here because the lab scales time (see EmulatorConfig.maxTimeoutSeconds). */
+  /**
+   * Lambda allows 1..900 s; fractions are allowed here because the lab scales time
+   * (see EmulatorConfig.maxTimeoutSeconds).
+   */
   timeoutSeconds: number;
   memoryMb?: number;
   environment?: Record<string, string>;

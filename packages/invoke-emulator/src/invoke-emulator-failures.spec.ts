@@ -18,15 +18,21 @@ const handlers = new HandlerDirectory();
 const misbehaveFile = handlers.write(
   'misbehave',
   `
-class CalleeRequestedFailureError extends Error { constructor(m) { super(m); this.name = 'CalleeRequestedFailureError'; } }
+class CalleeRequestedFailureError extends Error {
+  constructor(m) { super(m); this.name = 'CalleeRequestedFailureError'; }
+}
 exports.handler = async (event) => {
   console.log('mode', event.mode);
   switch (event.mode) {
     case 'reject': throw new CalleeRequestedFailureError('asked to fail');
     case 'exit': process.exit(3);
     case 'loop': for (;;) {}
-    case 'uncaught': setTimeout(() => { throw new RangeError('thrown from a timer'); }, 1); return new Promise(() => {});
-    case 'unhandled-rejection': Promise.reject(new Error('nobody caught me')); return new Promise(() => {});
+    case 'uncaught':
+      setTimeout(() => { throw new RangeError('thrown from a timer'); }, 1);
+      return new Promise(() => {});
+    case 'unhandled-rejection':
+      Promise.reject(new Error('nobody caught me'));
+      return new Promise(() => {});
     case 'sleep': await new Promise((r) => setTimeout(r, event.ms)); return { slept: event.ms };
     default: return { ok: true, mode: event.mode ?? null };
   }
@@ -40,7 +46,9 @@ exports.handler = (event, context) => { throw new TypeError('synchronous ' + con
 const callbackFile = handlers.write(
   'callback',
   `
-exports.handler = (event, context, callback) => { setTimeout(() => callback(null, { viaCallback: event.n * 2 }), 5); };`,
+exports.handler = (event, context, callback) => {
+  setTimeout(() => callback(null, { viaCallback: event.n * 2 }), 5);
+};`,
 );
 const noExportFile = handlers.write('no-export', `exports.somethingElse = () => 1;`);
 
@@ -158,17 +166,20 @@ test('resetActiveConnections aborts in-flight calls with a TCP RST; the executio
   expect(emulator.executions().misbehave).toBe(before + 2);
 });
 
-test('throttleNext answers the next invokes 429 with Retry-After and starts no execution; then the function runs', async () => {
-  const before = emulator.executions().misbehave ?? 0;
-  emulator.throttleNext('misbehave', 2);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    await expect(invoke('misbehave', { mode: 'fine' })).rejects.toMatchObject({
-      name: 'TooManyRequestsException',
-      $metadata: { httpStatusCode: 429 },
-      retryAfterSeconds: '1',
-    });
-  }
-  expect(emulator.executions().misbehave).toBe(before);
-  await expectHealthy();
-  expect(emulator.executions().misbehave).toBe(before + 1);
-});
+test(
+  'throttleNext answers the next invokes 429 with Retry-After and starts no execution; ' + 'then the function runs',
+  async () => {
+    const before = emulator.executions().misbehave ?? 0;
+    emulator.throttleNext('misbehave', 2);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(invoke('misbehave', { mode: 'fine' })).rejects.toMatchObject({
+        name: 'TooManyRequestsException',
+        $metadata: { httpStatusCode: 429 },
+        retryAfterSeconds: '1',
+      });
+    }
+    expect(emulator.executions().misbehave).toBe(before);
+    await expectHealthy();
+    expect(emulator.executions().misbehave).toBe(before + 1);
+  },
+);

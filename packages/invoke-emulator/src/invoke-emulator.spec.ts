@@ -33,13 +33,17 @@ exports.handler = async (event, context) => {
     memoryLimitInMB: context.memoryLimitInMB, logGroupName: context.logGroupName, logStreamName: context.logStreamName,
     remainingMs: context.getRemainingTimeInMillis(),
     env: { GREETING: process.env.GREETING ?? null, ONLY_B: process.env.ONLY_B ?? null,
-      LEAK: process.env.LK_EMULATOR_SPEC_LEAK ?? null, AWS_LAMBDA_FUNCTION_NAME: process.env.AWS_LAMBDA_FUNCTION_NAME } };
+      LEAK: process.env.LK_EMULATOR_SPEC_LEAK ?? null,
+      AWS_LAMBDA_FUNCTION_NAME: process.env.AWS_LAMBDA_FUNCTION_NAME } };
 };`,
 );
 const sleepFile = handlers.write(
   'sleep',
   `
-exports.handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms)); return { sleptMs: event.ms }; };`,
+exports.handler = async (event) => {
+  await new Promise((r) => setTimeout(r, event.ms));
+  return { sleptMs: event.ms };
+};`,
 );
 
 let emulator: RunningEmulator;
@@ -226,17 +230,20 @@ test('an unsupported Content-Type is a typed UnsupportedMediaTypeException (415)
   }
 });
 
-test('counts the TCP connections it accepts: a keep-alive client reuses one, a fresh client opens another', async () => {
-  const before = emulator.connectionsAccepted();
-  await invoke({ FunctionName: 'echo', Payload: encodePayload({ n: 1 }) });
-  await invoke({ FunctionName: 'echo', Payload: encodePayload({ n: 2 }) });
-  const afterReuse = emulator.connectionsAccepted();
-  expect(afterReuse - before).toBeLessThanOrEqual(1);
-  const fresh = sdkClient(emulator, caCertPem);
-  try {
-    await fresh.send(new InvokeCommand({ FunctionName: 'echo', Payload: encodePayload({ n: 3 }) }));
-  } finally {
-    fresh.destroy();
-  }
-  expect(emulator.connectionsAccepted()).toBe(afterReuse + 1);
-});
+test(
+  'counts the TCP connections it accepts: a keep-alive client reuses one, ' + 'a fresh client opens another',
+  async () => {
+    const before = emulator.connectionsAccepted();
+    await invoke({ FunctionName: 'echo', Payload: encodePayload({ n: 1 }) });
+    await invoke({ FunctionName: 'echo', Payload: encodePayload({ n: 2 }) });
+    const afterReuse = emulator.connectionsAccepted();
+    expect(afterReuse - before).toBeLessThanOrEqual(1);
+    const fresh = sdkClient(emulator, caCertPem);
+    try {
+      await fresh.send(new InvokeCommand({ FunctionName: 'echo', Payload: encodePayload({ n: 3 }) }));
+    } finally {
+      fresh.destroy();
+    }
+    expect(emulator.connectionsAccepted()).toBe(afterReuse + 1);
+  },
+);

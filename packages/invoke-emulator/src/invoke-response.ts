@@ -25,9 +25,10 @@ export function buildInvokeResponse(input: {
   let failed = outcome.kind !== 'ok';
   if (outcome.kind === 'ok' && Buffer.byteLength(outcome.payload) > RESPONSE_PAYLOAD_LIMIT_BYTES) {
     failed = true;
+    const limit = `${RESPONSE_PAYLOAD_LIMIT_BYTES} bytes`;
     body = JSON.stringify({
       errorType: 'Function.ResponseSizeTooLarge',
-      errorMessage: `Response payload size exceeded maximum allowed payload size (${RESPONSE_PAYLOAD_LIMIT_BYTES} bytes).`,
+      errorMessage: `Response payload size exceeded maximum allowed payload size (${limit}).`,
     });
   } else {
     body = outcome.kind === 'ok' ? outcome.payload : JSON.stringify(outcome.error);

@@ -3,8 +3,8 @@ import type { ServerResponse } from 'node:http';
 
 /**
  * An error the Lambda *service* answers instead of running the function. Wire format
- * (docs/lambda-invoke-api.md): the `x-amzn-errortype` header, which the SDK's AwsRestJsonProtocol reads first to pick the
- * typed exception, and a JSON body whose member names follow each error shape in @aws-sdk/client-lambda
+ * (docs/lambda-invoke-api.md): the `x-amzn-errortype` header, which the SDK's AwsRestJsonProtocol reads first
+ * to pick the typed exception, and a JSON body whose member names follow each error shape in @aws-sdk/client-lambda
  * 3.1164.0 (dist-cjs: ResourceNotFoundException has `Type`/`Message`; RequestTooLarge, TooManyRequests,
  * UnsupportedMediaType, InvalidRequestContent and InvalidParameterValue have `Type`/`message`;
  * TooManyRequests also `Reason` and the `Retry-After` header → `retryAfterSeconds`).

@@ -64,8 +64,9 @@ export class CalleeFunctionError extends KeepAliveClientError {
 }
 
 /**
- * The connection broke after the request may have reached the function. Never retried:
- * the callee may be running (the SDK's default retries ran a 400 s callee 3 times after one reset: docs/hyperplane-idle-timeout.md).
+ * The connection broke after the request may have reached the function. Never retried: the callee may
+ * be running (the SDK's default retries ran a 400 s callee 3 times after one reset:
+ * docs/hyperplane-idle-timeout.md).
  */
 export class ConnectionLostError extends KeepAliveClientError {
   constructor(

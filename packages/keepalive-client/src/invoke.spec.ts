@@ -260,31 +260,34 @@ describe('invokeSync when the endpoint refuses connections', () => {
 });
 
 describe('invokeSync without credentials', () => {
-  it('fails at once with CredentialsUnavailableError, not as an unreachable Lambda endpoint, and sends nothing', async () => {
-    const server = await startLambdaTestServer();
-    // What the SDK's container-credentials provider throws when its endpoint refuses (SnapStart, ECS).
-    const refused = Object.assign(new Error('Failed to load credentials from the container endpoint'), {
-      name: 'CredentialsProviderError',
-      code: 'ECONNREFUSED',
-    });
-    const client = createLambdaClient({
-      env: NO_ENV,
-      agentOptions: { ca: server.ca },
-      clientConfig: { ...testClientConfig(server), credentials: async () => Promise.reject(refused) },
-    });
-    const sleeps: number[] = [];
-    const error = await invokeSync(client, {
-      functionName: 'callee',
-      clock: { sleep: async (ms) => void sleeps.push(ms) },
-    }).catch((e: unknown) => e);
-    client.destroy();
-    await server.close();
-    expect(error).toBeInstanceOf(CredentialsUnavailableError);
-    expect(error).toMatchObject({ name: 'CredentialsUnavailableError', cause: refused });
-    expect(String(error)).toMatch(/no AWS credentials .*container endpoint.*nothing was sent/);
-    expect(sleeps).toEqual([]); // not retried
-    expect(server.invocations).toHaveLength(0);
-  });
+  it(
+    'fails at once with CredentialsUnavailableError, not as an unreachable Lambda endpoint, ' + 'and sends nothing',
+    async () => {
+      const server = await startLambdaTestServer();
+      // What the SDK's container-credentials provider throws when its endpoint refuses (SnapStart, ECS).
+      const refused = Object.assign(new Error('Failed to load credentials from the container endpoint'), {
+        name: 'CredentialsProviderError',
+        code: 'ECONNREFUSED',
+      });
+      const client = createLambdaClient({
+        env: NO_ENV,
+        agentOptions: { ca: server.ca },
+        clientConfig: { ...testClientConfig(server), credentials: async () => Promise.reject(refused) },
+      });
+      const sleeps: number[] = [];
+      const error = await invokeSync(client, {
+        functionName: 'callee',
+        clock: { sleep: async (ms) => void sleeps.push(ms) },
+      }).catch((e: unknown) => e);
+      client.destroy();
+      await server.close();
+      expect(error).toBeInstanceOf(CredentialsUnavailableError);
+      expect(error).toMatchObject({ name: 'CredentialsUnavailableError', cause: refused });
+      expect(String(error)).toMatch(/no AWS credentials .*container endpoint.*nothing was sent/);
+      expect(sleeps).toEqual([]); // not retried
+      expect(server.invocations).toHaveLength(0);
+    },
+  );
 });
 
 describe('invokeSync with a client that retries on its own', () => {

@@ -147,12 +147,17 @@ function toInvokeError(
 const CONNECTION_LOST_CODES = ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE'];
 
 function connectionLostHint(keepAlive: ResolvedKeepAliveOptions | undefined, elapsedMs: number): string {
-  const limit = `AWS NAT gateways and interface endpoints drop TCP flows idle ${HYPERPLANE_IDLE_LIMIT_SECONDS} s and answer with RST`;
+  const limit =
+    `AWS NAT gateways and interface endpoints drop TCP flows idle ${HYPERPLANE_IDLE_LIMIT_SECONDS} s ` +
+    'and answer with RST';
   if (keepAlive && !keepAlive.enabled) return `; TCP keepalive was OFF — ${limit}: enable it (KEEPALIVE=on)`;
   if (!keepAlive)
     return `; this client was not made by createLambdaClient, so its sockets may lack TCP keepalive — ${limit}`;
   if (elapsedMs >= keepAlive.idleSeconds * 1000 && elapsedMs >= HYPERPLANE_IDLE_LIMIT_SECONDS * 1000) {
-    return `; the call lasted ${Math.round(elapsedMs / 1000)} s, beyond the ${HYPERPLANE_IDLE_LIMIT_SECONDS} s idle limit — check that keepalive probes (idle ${keepAlive.idleSeconds} s) reach the middlebox`;
+    return (
+      `; the call lasted ${Math.round(elapsedMs / 1000)} s, beyond the ${HYPERPLANE_IDLE_LIMIT_SECONDS} s idle limit ` +
+      `— check that keepalive probes (idle ${keepAlive.idleSeconds} s) reach the middlebox`
+    );
   }
   return '';
 }

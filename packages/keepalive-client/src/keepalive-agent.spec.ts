@@ -64,18 +64,21 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
     agent.destroy();
   });
 
-  it('overrides the idle Node passes at connect for keepAlive:true agents (keepAliveMsecs 1000 → our 20 s)', async () => {
-    const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), {
-      enabled: true,
-      idleSeconds: 20,
-    });
-    const { timer, port, localPort } = await timerOfHeldRequest(agent);
-    expect(timer.kind).toBe('keepalive');
-    expect(timer.seconds).toBeGreaterThan(18);
-    const pooled = await readTcpTimer(localPort, port); // back in the pool: Node called setKeepAlive(true, 1000)
-    expect(pooled.seconds).toBeGreaterThan(18);
-    agent.destroy();
-  });
+  it(
+    'overrides the idle Node passes at connect for keepAlive:true agents ' + '(keepAliveMsecs 1000 → our 20 s)',
+    async () => {
+      const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), {
+        enabled: true,
+        idleSeconds: 20,
+      });
+      const { timer, port, localPort } = await timerOfHeldRequest(agent);
+      expect(timer.kind).toBe('keepalive');
+      expect(timer.seconds).toBeGreaterThan(18);
+      const pooled = await readTcpTimer(localPort, port); // back in the pool: Node called setKeepAlive(true, 1000)
+      expect(pooled.seconds).toBeGreaterThan(18);
+      agent.destroy();
+    },
+  );
 
   it('enabled:false removes the keepalive Node would set at connect for keepAlive:true agents', async () => {
     const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), {

@@ -66,7 +66,8 @@ export function installKeepAliveOnAgent<A extends Agent | AgentLike>(
       throw new InvalidOptionError(
         field,
         'an agent already in use',
-        `already applies keepalive ${describeSettings(existing)}; one agent cannot also apply ${describeSettings(settings)}`,
+        `already applies keepalive ${describeSettings(existing)}; ` +
+          `one agent cannot also apply ${describeSettings(settings)}`,
       );
     }
     return agent;
@@ -131,7 +132,8 @@ function logConnectionOpened(socket: net.Socket, settings: SocketKeepAliveSettin
   };
   if (!settings.enabled) {
     extra.warning =
-      'TCP keepalive is OFF (KEEPALIVE=off or enabled:false): a call idle 350 s through a NAT gateway or interface endpoint will hang';
+      'TCP keepalive is OFF (KEEPALIVE=off or enabled:false): ' +
+      'a call idle 350 s through a NAT gateway or interface endpoint will hang';
   }
   logger.info('connection opened', extra);
 }

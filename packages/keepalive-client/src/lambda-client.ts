@@ -65,7 +65,8 @@ function validateClientConfig(clientConfig: unknown): asserts clientConfig is La
     throw new InvalidOptionError(
       'clientConfig.maxAttempts',
       config.maxAttempts,
-      'must be 1: SDK retries re-send requests that may have started the function; invokeSync retries only safe failures',
+      'must be 1: SDK retries re-send requests that may have started the function; ' +
+        'invokeSync retries only safe failures',
     );
   }
   if (config.retryStrategy !== undefined) {

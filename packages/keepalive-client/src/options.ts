@@ -24,7 +24,8 @@ export interface ResolvedKeepAliveOptions {
 export const KEEPALIVE_DEFAULTS: Readonly<ResolvedKeepAliveOptions> = Object.freeze({
   enabled: true,
   idleSeconds: 60,
-  // The SDK default of 50 queues the 51st concurrent long invoke behind a 400 s call (smithy node-http-handler's default maxSockets; docs/aws-sdk-v3.md).
+  // The SDK default of 50 queues the 51st concurrent long invoke behind a 400 s call (smithy
+  // node-http-handler's default maxSockets; docs/aws-sdk-v3.md).
   maxSockets: 1000,
 });
 

@@ -1,7 +1,10 @@
 /** Invoke payload encoding (checked before anything is sent) and response decoding. */
 import { InvalidPayloadError } from './errors';
 
-/** Lambda's synchronous (RequestResponse) request payload limit, serialised (Lambda quotas; 413 RequestTooLargeException above it). */
+/**
+ * Lambda's synchronous (RequestResponse) request payload limit, serialised (Lambda quotas; 413
+ * RequestTooLargeException above it).
+ */
 export const SYNC_PAYLOAD_LIMIT_BYTES = 6_291_456;
 
 /** JSON text of the payload as UTF-8 bytes; throws InvalidPayloadError instead of letting the service reject it. */
@@ -25,7 +28,8 @@ export function encodeInvokePayload(payload: unknown): Uint8Array {
   if (bytes.byteLength > SYNC_PAYLOAD_LIMIT_BYTES) {
     throw new InvalidPayloadError(
       'payload',
-      `is ${bytes.byteLength} bytes serialised; a synchronous invoke accepts at most ${SYNC_PAYLOAD_LIMIT_BYTES} bytes (6 MB)`,
+      `is ${bytes.byteLength} bytes serialised; ` +
+        `a synchronous invoke accepts at most ${SYNC_PAYLOAD_LIMIT_BYTES} bytes (6 MB)`,
     );
   }
   return bytes;

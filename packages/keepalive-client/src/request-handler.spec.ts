@@ -24,7 +24,10 @@ import { createLambdaClient } from './lambda-client';
 import { createKeepAliveRequestHandler } from './request-handler';
 
 const IDLE = 45;
-/** set-socket-keep-alive.ts in @smithy/node-http-handler fires 3 s after the request starts (aws/aws-sdk-js-v3#4561). */
+/**
+ * set-socket-keep-alive.ts in @smithy/node-http-handler fires 3 s after the request starts
+ * (aws/aws-sdk-js-v3#4561).
+ */
 const SDK_KEEPALIVE_TIMER_MS = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const unavailable = tcpTimerUnavailableReason();
@@ -66,44 +69,49 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     client.destroy();
   });
 
-  it('createLambdaClient: keepalive idle 45 s from connect, still 45 s after the SDK timer and on return to the pool', async () => {
-    const logger = createRecordingLogger();
-    const client = createLambdaClient({
-      idleSeconds: IDLE,
-      env: {},
-      logger,
-      agentOptions: { ca: server.ca },
-      clientConfig: testClientConfig(server),
-    });
-    const flight = await timerWhileInFlight(client);
-    expect(flight.readAfterConnectMs).toBeLessThan(SDK_KEEPALIVE_TIMER_MS - 500); // before the SDK could have set it
-    expect(flight.timer.kind).toBe('keepalive');
-    expect(flight.timer.seconds).toBeGreaterThan(IDLE - 3);
-    expect(flight.timer.seconds).toBeLessThanOrEqual(IDLE);
-    await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
-    const late = await readTcpTimer(flight.invocation.clientPort, server.port);
-    expect(late.kind).toBe('keepalive');
-    expect(late.seconds).toBeGreaterThan(IDLE - 6); // not the SDK's 1 s
-    flight.release();
-    await flight.call;
-    const pooled = await readTcpTimer(flight.invocation.clientPort, server.port); // Node's keepSocketAlive ran on release
-    expect(pooled.kind).toBe('keepalive');
-    expect(pooled.seconds).toBeGreaterThan(IDLE - 6);
-    expect(logger.lines).toEqual([
-      {
-        level: 'info',
-        message: 'connection opened',
-        extra: {
-          remoteAddress: '127.0.0.1',
-          remotePort: server.port,
-          localPort: flight.invocation.clientPort,
-          tls: true,
-          keepAlive: { enabled: true, idleSeconds: IDLE },
+  it(
+    'createLambdaClient: keepalive idle 45 s from connect, still 45 s after the SDK timer ' +
+      'and on return to the pool',
+    async () => {
+      const logger = createRecordingLogger();
+      const client = createLambdaClient({
+        idleSeconds: IDLE,
+        env: {},
+        logger,
+        agentOptions: { ca: server.ca },
+        clientConfig: testClientConfig(server),
+      });
+      const flight = await timerWhileInFlight(client);
+      expect(flight.readAfterConnectMs).toBeLessThan(SDK_KEEPALIVE_TIMER_MS - 500); // before the SDK could have set it
+      expect(flight.timer.kind).toBe('keepalive');
+      expect(flight.timer.seconds).toBeGreaterThan(IDLE - 3);
+      expect(flight.timer.seconds).toBeLessThanOrEqual(IDLE);
+      await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
+      const late = await readTcpTimer(flight.invocation.clientPort, server.port);
+      expect(late.kind).toBe('keepalive');
+      expect(late.seconds).toBeGreaterThan(IDLE - 6); // not the SDK's 1 s
+      flight.release();
+      await flight.call;
+      // Node's keepSocketAlive ran on release.
+      const pooled = await readTcpTimer(flight.invocation.clientPort, server.port);
+      expect(pooled.kind).toBe('keepalive');
+      expect(pooled.seconds).toBeGreaterThan(IDLE - 6);
+      expect(logger.lines).toEqual([
+        {
+          level: 'info',
+          message: 'connection opened',
+          extra: {
+            remoteAddress: '127.0.0.1',
+            remotePort: server.port,
+            localPort: flight.invocation.clientPort,
+            tls: true,
+            keepAlive: { enabled: true, idleSeconds: IDLE },
+          },
         },
-      },
-    ]);
-    client.destroy();
-  });
+      ]);
+      client.destroy();
+    },
+  );
 
   it.each([
     ['keepAlive false', () => new https.Agent({ ca: server.ca, keepAlive: false })],

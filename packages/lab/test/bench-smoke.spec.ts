@@ -48,51 +48,54 @@ describe('pnpm bench', () => {
     expect(flag.stdout + item.stdout).toBe('');
   });
 
-  it('--smoke runs every item (root ones when root, else names them skipped) and writes results.json and the chart', async () => {
-    const privileges = await checkLabPrivileges();
-    if (!privileges.ok) process.stdout.write(`bench smoke: lab items will be skipped: ${privileges.reason}\n`);
-    const { code, stdout, stderr } = await runBench(['--smoke', '--out', outDirectory]);
-    expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
+  it(
+    '--smoke runs every item (root ones when root, else names them skipped) ' + 'and writes results.json and the chart',
+    async () => {
+      const privileges = await checkLabPrivileges();
+      if (!privileges.ok) process.stdout.write(`bench smoke: lab items will be skipped: ${privileges.reason}\n`);
+      const { code, stdout, stderr } = await runBench(['--smoke', '--out', outDirectory]);
+      expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
 
-    for (const heading of ['3. overhead', '4. fan-out', '5. cold start', 'goals:']) expect(stdout).toContain(heading);
-    expect(stdout).toContain(`results: ${outDirectory}`);
-    const document = JSON.parse(await readFile(join(outDirectory, 'results.json'), 'utf8')) as BenchDocument;
-    expect(document.options.smoke).toBe(true);
-    expect(document.overhead?.clients['keepalive-client']?.samplesMs.flat().length).toBe(2 * 20);
-    expect(document.fanout?.clients['sdk-default']?.burstMs).toHaveLength(1);
-    expect(document['cold-start']?.bundles.caller.bytes).toBeGreaterThan(0);
+      for (const heading of ['3. overhead', '4. fan-out', '5. cold start', 'goals:']) expect(stdout).toContain(heading);
+      expect(stdout).toContain(`results: ${outDirectory}`);
+      const document = JSON.parse(await readFile(join(outDirectory, 'results.json'), 'utf8')) as BenchDocument;
+      expect(document.options.smoke).toBe(true);
+      expect(document.overhead?.clients['keepalive-client']?.samplesMs.flat().length).toBe(2 * 20);
+      expect(document.fanout?.clients['sdk-default']?.burstMs).toHaveLength(1);
+      expect(document['cold-start']?.bundles.caller.bytes).toBeGreaterThan(0);
 
-    if (privileges.ok) {
-      for (const heading of ['1. survival', '2. dead-flow detection', '6. probe traffic'])
-        expect(stdout).toContain(heading);
-      expect(document.skipped).toEqual([]);
-      expect(document.survival?.rows.length).toBeGreaterThan(0);
-      expect(
-        document.detection?.results.find((row) => row.client === 'keepalive-client')?.detectedSeconds?.median,
-      ).toBeGreaterThan(0);
-      expect(document['probe-traffic']?.rows.every((row) => row.packets > 0 && row.bytes > 0)).toBe(true);
-      expect(existsSync(join(outDirectory, 'survival', 'results.json'))).toBe(true);
-    } else {
-      expect(document.skipped.map((skip) => skip.item)).toEqual(['survival', 'detection', 'probe-traffic']);
-      expect(stdout).toMatch(/skipped:\n {2}survival: needs root/);
-    }
+      if (privileges.ok) {
+        for (const heading of ['1. survival', '2. dead-flow detection', '6. probe traffic'])
+          expect(stdout).toContain(heading);
+        expect(document.skipped).toEqual([]);
+        expect(document.survival?.rows.length).toBeGreaterThan(0);
+        expect(
+          document.detection?.results.find((row) => row.client === 'keepalive-client')?.detectedSeconds?.median,
+        ).toBeGreaterThan(0);
+        expect(document['probe-traffic']?.rows.every((row) => row.packets > 0 && row.bytes > 0)).toBe(true);
+        expect(existsSync(join(outDirectory, 'survival', 'results.json'))).toBe(true);
+      } else {
+        expect(document.skipped.map((skip) => skip.item)).toEqual(['survival', 'detection', 'probe-traffic']);
+        expect(stdout).toMatch(/skipped:\n {2}survival: needs root/);
+      }
 
-    // Structure, not goals: every figure is a real number, and the measured ones are not zero or negative.
-    const numbers = numbersIn({
-      overhead: document.overhead,
-      fanout: document.fanout,
-      coldStart: document['cold-start'],
-      detection: document.detection,
-    });
-    expect(numbers.filter(([, value]) => !Number.isFinite(value))).toEqual([]);
-    const measured = numbers.filter(([path]) =>
-      /latencyMs|samplesMs|burstMs|singleMs|maxRssMiB|initMs|bytes|ratio/i.test(path),
-    );
-    expect(measured.length).toBeGreaterThan(50);
-    expect(measured.filter(([, value]) => !(value > 0))).toEqual([]);
+      // Structure, not goals: every figure is a real number, and the measured ones are not zero or negative.
+      const numbers = numbersIn({
+        overhead: document.overhead,
+        fanout: document.fanout,
+        coldStart: document['cold-start'],
+        detection: document.detection,
+      });
+      expect(numbers.filter(([, value]) => !Number.isFinite(value))).toEqual([]);
+      const measured = numbers.filter(([path]) =>
+        /latencyMs|samplesMs|burstMs|singleMs|maxRssMiB|initMs|bytes|ratio/i.test(path),
+      );
+      expect(measured.length).toBeGreaterThan(50);
+      expect(measured.filter(([, value]) => !(value > 0))).toEqual([]);
 
-    const svg = await readFile(join(outDirectory, 'bench.svg'), 'utf8');
-    expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg).toContain('Fan-out');
-  });
+      const svg = await readFile(join(outDirectory, 'bench.svg'), 'utf8');
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain('Fan-out');
+    },
+  );
 });

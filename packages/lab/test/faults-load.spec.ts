@@ -16,7 +16,8 @@ beforeAll(async () => {
   if (lab.skipReason === undefined) load = await runLoad(timeScale, 200, 400);
   if (load)
     console.log(
-      `load: wall ${load.wallMs} ms, caller peak ${load.callerPeakRssBytes} B, emulator peak ${load.emulatorPeakRssBytes} B`,
+      `load: wall ${load.wallMs} ms, caller peak ${load.callerPeakRssBytes} B, ` +
+        `emulator peak ${load.emulatorPeakRssBytes} B`,
     );
 }, 115_000);
 

@@ -11,7 +11,8 @@ export const VPC_PREFIX_MAX = 26;
 const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 export function parseVpcCidr(field: string, cidr: string): { cidr: string; prefixLength: number } {
-  const rule = `an IPv4 network address in CIDR form with a prefix /${VPC_PREFIX_MIN}../${VPC_PREFIX_MAX}, e.g. 10.0.0.0/16`;
+  const prefixes = `/${VPC_PREFIX_MIN}../${VPC_PREFIX_MAX}`;
+  const rule = `an IPv4 network address in CIDR form with a prefix ${prefixes}, e.g. 10.0.0.0/16`;
   const match = CIDR_PATTERN.exec(cidr);
   if (!match) throw new InvalidStackOptionError(field, cidr, rule);
   const octets = match.slice(1, 5).map(Number);

@@ -25,7 +25,8 @@ export interface LambdaEndpointProps {
 /**
  * Interface VPC endpoint for the Lambda API (`com.amazonaws.<region>.lambda`) with private DNS: while it
  * exists, lambda.<region>.amazonaws.com resolves to its addresses for the whole VPC, so the caller's
- * Invoke goes through the endpoint (also Hyperplane, same 350 s idle limit — docs/hyperplane-idle-timeout.md) instead of the NAT.
+ * Invoke goes through the endpoint (also Hyperplane, same 350 s idle limit — docs/hyperplane-idle-timeout.md)
+ * instead of the NAT.
  */
 export class LambdaEndpoint extends Construct {
   readonly securityGroup: SecurityGroup;

@@ -45,8 +45,9 @@ export function declareCallerStackOutputs(scope: Construct, input: CallerStackOu
       'off',
     ),
   });
+  const tryRun = `a ${TRY_DURATION_SECONDS} s callee run`;
   new TerraformOutput(scope, 'invoke_400s_command', {
-    description: `Invoke the caller for a ${TRY_DURATION_SECONDS} s callee run with the keepalive setting deployed now.`,
+    description: `Invoke the caller for ${tryRun} with the keepalive setting deployed now.`,
     value: invokeCommand(input.callerFunctionName, input.region, TRY_DURATION_SECONDS),
   });
   new TerraformOutput(scope, 'toggle_keepalive_command', {

@@ -57,21 +57,28 @@ export function declareCallerStackVariables(scope: Construct, calleeTimeoutSecon
   const keepAliveIdleSeconds = new TerraformVariable(scope, 'keepalive_idle_seconds', {
     type: 'number',
     default: DEFAULT_KEEPALIVE_IDLE_SECONDS,
-    description: `Seconds of idle before the first keepalive probe (caller env KEEPALIVE_IDLE_SECONDS); 1..${MAX_IDLE_SECONDS}.`,
+    description:
+      'Seconds of idle before the first keepalive probe (caller env KEEPALIVE_IDLE_SECONDS); ' +
+      `1..${MAX_IDLE_SECONDS}.`,
   });
-  // An idle at or above 350 s lets the NAT forget the flow first: the probe then draws a RST (docs/hyperplane-idle-timeout.md).
+  // An idle at or above 350 s lets the NAT forget the flow first: the probe then draws a RST
+  // (docs/hyperplane-idle-timeout.md).
   keepAliveIdleSeconds.addValidation({
     condition: Op.and(
       Op.eq(0, Op.mod(keepAliveIdleSeconds.numberValue, 1)),
       Op.and(Op.lte(1, keepAliveIdleSeconds.numberValue), Op.lte(keepAliveIdleSeconds.numberValue, MAX_IDLE_SECONDS)),
     ),
-    errorMessage: `keepalive_idle_seconds must be a whole number from 1 to ${MAX_IDLE_SECONDS} (the caller's rule: a margin below the 350 s Hyperplane idle timeout).`,
+    errorMessage:
+      `keepalive_idle_seconds must be a whole number from 1 to ${MAX_IDLE_SECONDS} ` +
+      "(the caller's rule: a margin below the 350 s Hyperplane idle timeout).",
   });
 
   const calleeDefaultSeconds = new TerraformVariable(scope, 'callee_default_seconds', {
     type: 'number',
     default: DEFAULT_CALLEE_SECONDS,
-    description: `How long the callee sleeps when the event gives no durationSeconds (callee env CALLEE_DEFAULT_SECONDS); 0..${calleeTimeoutSeconds - 1}.`,
+    description:
+      'How long the callee sleeps when the event gives no durationSeconds (callee env CALLEE_DEFAULT_SECONDS); ' +
+      `0..${calleeTimeoutSeconds - 1}.`,
   });
   calleeDefaultSeconds.addValidation({
     condition: Op.and(

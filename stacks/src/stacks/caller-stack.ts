@@ -26,9 +26,9 @@ export interface CallerStackProps {
   readonly callerBundleDir?: string;
   readonly calleeBundleDir?: string;
   /**
-   * Lambda caps timeouts at 900 s (docs/lambda-invoke-api.md), and the caller must outlive the callee it waits for, so the
-   * callee gets less: default callee 850 s, caller 900 s. The 50 s gap covers the invoke round trip and
-   * the caller's own logging after the callee's longest possible run.
+   * Lambda caps timeouts at 900 s (docs/lambda-invoke-api.md), and the caller must outlive the callee it
+   * waits for, so the callee gets less: default callee 850 s, caller 900 s. The 50 s gap covers the invoke
+   * round trip and the caller's own logging after the callee's longest possible run.
    */
   readonly calleeTimeoutSeconds?: number;
   readonly callerTimeoutSeconds?: number;

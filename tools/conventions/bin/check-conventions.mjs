@@ -6,9 +6,15 @@ import { readFileSync } from 'node:fs';
 import { checkFile } from '../src/rules.mjs';
 
 const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+  cwd: root,
+  encoding: 'utf8',
+})
   .split('\n')
-  .filter((file) => file !== '' && file !== 'pnpm-lock.yaml' && /\.(ts|mts|cts|js|mjs|cjs|md|json|tf|sh)$|^run$|\/run$/.test(file));
+  .filter(
+    (file) =>
+      file !== '' && file !== 'pnpm-lock.yaml' && /\.(ts|mts|cts|js|mjs|cjs|md|json|tf|sh)$|^run$|\/run$/.test(file),
+  );
 let count = 0;
 for (const file of files) {
   let text;

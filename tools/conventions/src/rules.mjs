@@ -18,18 +18,35 @@ export function checkFile(path, text) {
   const findings = [];
   const lines = text.split('\n');
   if (isSourceFile(path) && !opensWithComment(lines)) {
-    findings.push({ rule: 'summary-first', line: 1, message: 'the file must open with a comment saying what it is, before any import or code' });
+    findings.push({
+      rule: 'summary-first',
+      line: 1,
+      message: 'the file must open with a comment saying what it is, before any import or code',
+    });
   }
   lines.forEach((line, index) => {
     const at = index + 1;
     if (OUTSIDE_DOCUMENT.test(line)) {
-      findings.push({ rule: 'cite-inside', line: at, message: 'cites a document outside the repository; cite the primary source or docs/' });
+      findings.push({
+        rule: 'cite-inside',
+        line: at,
+        message: 'cites a document outside the repository; cite the primary source or docs/',
+      });
     }
     if (isSourceFile(path)) {
       const reach = crossPackageImport(path, line);
-      if (reach) findings.push({ rule: 'package-by-name', line: at, message: `reaches another package by path (${reach}); import it by package name` });
+      if (reach)
+        findings.push({
+          rule: 'package-by-name',
+          line: at,
+          message: `reaches another package by path (${reach}); import it by package name`,
+        });
       if (line.length > MAX_LINE_LENGTH && !line.includes('://')) {
-        findings.push({ rule: 'line-length', line: at, message: `${line.length} characters (at most ${MAX_LINE_LENGTH})` });
+        findings.push({
+          rule: 'line-length',
+          line: at,
+          message: `${line.length} characters (at most ${MAX_LINE_LENGTH})`,
+        });
       }
     }
   });

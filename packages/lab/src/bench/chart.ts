@@ -78,28 +78,34 @@ function renderPanel(panel: ChartPanel, top: number): string[] {
     parts.push(`<text x="${LABEL_WIDTH - 10}" y="${y + 13}" text-anchor="end">${escapeXml(bar.label)}</text>`);
     if (bar.median === null) {
       parts.push(
-        `<text class="missing" x="${LABEL_WIDTH + 6}" y="${y + 13}" fill="#cf222e">${escapeXml(bar.missingText ?? 'no value')}</text>`,
+        `<text class="missing" x="${LABEL_WIDTH + 6}" y="${y + 13}" fill="#cf222e">` +
+          `${escapeXml(bar.missingText ?? 'no value')}</text>`,
       );
     } else {
       parts.push(
-        `<rect class="bar" data-label="${escapeXml(bar.label)}" data-value="${bar.median}" x="${LABEL_WIDTH}" y="${y}" width="${round(x(bar.median) - LABEL_WIDTH)}" height="${BAR_HEIGHT}" fill="#0969da" fill-opacity="0.75"><title>${escapeXml(`${bar.label}: ${bar.median}`)}</title></rect>`,
+        `<rect class="bar" data-label="${escapeXml(bar.label)}" data-value="${bar.median}" ` +
+          `x="${LABEL_WIDTH}" y="${y}" width="${round(x(bar.median) - LABEL_WIDTH)}" height="${BAR_HEIGHT}" ` +
+          `fill="#0969da" fill-opacity="0.75"><title>${escapeXml(`${bar.label}: ${bar.median}`)}</title></rect>`,
       );
       if (bar.min !== undefined && bar.max !== undefined) {
         const mid = y + BAR_HEIGHT / 2;
         parts.push(
-          `<line class="spread" x1="${x(bar.min)}" y1="${mid}" x2="${x(bar.max)}" y2="${mid}" stroke="#24292f" stroke-width="1.5"/>`,
+          `<line class="spread" x1="${x(bar.min)}" y1="${mid}" x2="${x(bar.max)}" y2="${mid}" ` +
+            'stroke="#24292f" stroke-width="1.5"/>',
         );
       }
     }
     if (bar.marker !== undefined) {
       parts.push(
-        `<line class="marker" x1="${x(bar.marker)}" y1="${y - 3}" x2="${x(bar.marker)}" y2="${y + BAR_HEIGHT + 3}" stroke="#cf222e" stroke-width="3"/>`,
+        `<line class="marker" x1="${x(bar.marker)}" y1="${y - 3}" x2="${x(bar.marker)}" y2="${y + BAR_HEIGHT + 3}" ` +
+          'stroke="#cf222e" stroke-width="3"/>',
       );
     }
   });
   if (panel.goal !== undefined) {
     parts.push(
-      `<line class="goal" x1="${x(panel.goal.value)}" y1="${barsTop - 10}" x2="${x(panel.goal.value)}" y2="${bottom}" stroke="#1a7f37" stroke-width="2" stroke-dasharray="6 4"/>`,
+      `<line class="goal" x1="${x(panel.goal.value)}" y1="${barsTop - 10}" ` +
+        `x2="${x(panel.goal.value)}" y2="${bottom}" stroke="#1a7f37" stroke-width="2" stroke-dasharray="6 4"/>`,
       `<text x="${x(panel.goal.value) + 4}" y="${barsTop - 14}" fill="#1a7f37">${escapeXml(panel.goal.label)}</text>`,
     );
   }

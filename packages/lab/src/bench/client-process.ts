@@ -1,7 +1,8 @@
 /**
  * One client in a fresh Node process, driven by the loopback items (overhead, fanout):
  *
- *   node dist/bench/client-process.js '{"client":"sdk-default","mode":"sequential","functionName":"f","calls":500,"durationSeconds":0}'
+ *   node dist/bench/client-process.js \
+ *     '{"client":"sdk-default","mode":"sequential","functionName":"f","calls":500,"durationSeconds":0}'
  *
  * A process per client and round: each client loads only its own code, the peak RSS is its own, and its
  * first call opens its own connection (the emulator counts connections per run of this process).

@@ -52,7 +52,8 @@ export interface ColdStartResult {
 const run = promisify(execFile);
 /** The clock starts inside the fresh process, so Node's own start-up is not counted: only the bundle's init. */
 const INIT_SCRIPT =
-  'const t=process.hrtime.bigint();require(process.argv[1]);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
+  'const t=process.hrtime.bigint();require(process.argv[1]);' +
+  'process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
 const PACKAGE_ROOT = resolve(__dirname, '..', '..');
 
 export async function runColdStartBench(
@@ -104,7 +105,9 @@ export async function runColdStartBench(
       settings: {
         ...settings,
         initMeasure: 'require() of the bundle in a fresh `node -e` process, hrtime around the require only',
-        baselineCommand: `esbuild.build({ stdin: "${SDK_ENTRY}", bundle: true, platform: 'node', minify: true }) — same as \`echo "${SDK_ENTRY}" | esbuild --bundle --platform=node --minify\``,
+        baselineCommand:
+          `esbuild.build({ stdin: "${SDK_ENTRY}", bundle: true, platform: 'node', minify: true }) — ` +
+          `same as \`echo "${SDK_ENTRY}" | esbuild --bundle --platform=node --minify\``,
       },
       bundles,
       bytesRatio: bundles.caller.bytes / bundles['esbuild-minify'].bytes,

@@ -192,7 +192,9 @@ export async function runDetectionBench(
       windowSeconds,
       keepAliveIdleSeconds: idle,
       sdkAttempts: 1,
-      note: 'a client with no result within the window sends nothing on the dead flow: it would wait until its own (900 s) timeout',
+      note:
+        'a client with no result within the window sends nothing on the dead flow: ' +
+        'it would wait until its own (900 s) timeout',
     },
     results,
   };

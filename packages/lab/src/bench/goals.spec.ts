@@ -42,7 +42,8 @@ describe('bench goals', () => {
       },
     ]);
     expect(renderGoals(goals)).toBe(
-      'goals:\n  met     overhead: p50 ≤ 1.02× sdk-default — 1.010×\n  MISSED  overhead: one TCP connection reused for all sequential calls — 1, 2 per process',
+      'goals:\n  met     overhead: p50 ≤ 1.02× sdk-default — 1.010×\n' +
+        '  MISSED  overhead: one TCP connection reused for all sequential calls — 1, 2 per process',
     );
   });
 

@@ -12,9 +12,11 @@ export function renderBenchReport(document: BenchDocument): string {
   const { machine, options } = document;
   const scale = options.timeScale;
   const sections = [
-    `bench: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, Linux ${machine.kernel}` +
+    `bench: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, ` +
+      `Node ${machine.node}, Linux ${machine.kernel}` +
       `${options.smoke ? ' · SMOKE run (tiny samples: the numbers mean nothing)' : ''}`,
-    `lab scale ${Number(scale.scale.toFixed(4))}: NAT idle ${scale.natIdleSeconds} s ≙ 350 s, keepalive-client idle ${scale.keepAliveIdleSeconds} s ≙ 60 s`,
+    `lab scale ${Number(scale.scale.toFixed(4))}: NAT idle ${scale.natIdleSeconds} s ≙ 350 s, ` +
+      `keepalive-client idle ${scale.keepAliveIdleSeconds} s ≙ 60 s`,
   ];
   const { survival, detection, overhead, fanout, 'probe-traffic': probes } = document;
   const coldStart = document['cold-start'];
@@ -31,7 +33,8 @@ export function renderBenchReport(document: BenchDocument): string {
                 const row = survival.rows.find((candidate) => candidate.client === client && candidate.path === path);
                 if (!row) return '-';
                 const lost = row.lostAt.length > 0 ? ` lost at ${row.lostAt.join(',')} s` : '';
-                return `${row.completed}/${row.calls} ${percent(row.completed / row.calls)}${lost}${row.duplicates > 0 ? ` ×dup ${row.duplicates}` : ''}`;
+                const duplicates = row.duplicates > 0 ? ` ×dup ${row.duplicates}` : '';
+                return `${row.completed}/${row.calls} ${percent(row.completed / row.calls)}${lost}${duplicates}`;
               }),
             ]),
       ),
@@ -40,7 +43,9 @@ export function renderBenchReport(document: BenchDocument): string {
   if (detection) {
     sections.push(
       section(
-        `2. dead-flow detection — lab s from fault to the caller's error, median (min–max) / physical bound (${detection.settings.faults.length === 1 ? '' : 'forget and blackhole, '}${detection.settings.rounds} rounds, SDK maxAttempts 1)`,
+        "2. dead-flow detection — lab s from fault to the caller's error, median (min–max) / physical bound " +
+          `(${detection.settings.faults.length === 1 ? '' : 'forget and blackhole, '}` +
+          `${detection.settings.rounds} rounds, SDK maxAttempts 1)`,
         ['client', ...detection.settings.faults],
         [...new Set(detection.results.map((row) => row.client))].map((client) => [
           client,
@@ -57,7 +62,8 @@ export function renderBenchReport(document: BenchDocument): string {
   if (overhead) {
     sections.push(
       section(
-        `3. overhead — 0 ms callee on loopback, ${overhead.settings.rounds} × ${overhead.settings.callsPerRound} sequential calls per client, interleaved`,
+        `3. overhead — 0 ms callee on loopback, ${overhead.settings.rounds} × ${overhead.settings.callsPerRound} ` +
+          'sequential calls per client, interleaved',
         ['client', 'p50 ms', 'p99 ms', 'connections per process'],
         Object.entries(overhead.clients).map(([client, result]) => [
           client,
@@ -73,14 +79,16 @@ export function renderBenchReport(document: BenchDocument): string {
     const { concurrency, calleeSeconds, rounds } = fanout.settings;
     sections.push(
       section(
-        `4. fan-out — ${concurrency} concurrent ${calleeSeconds} s calls from one process vs one call (${rounds} rounds after a warm-up burst)`,
+        `4. fan-out — ${concurrency} concurrent ${calleeSeconds} s calls from one process vs one call ` +
+          `(${rounds} rounds after a warm-up burst)`,
         ['client', 'burst ÷ one call', 'burst ms', 'peak RSS MiB', 'connections'],
         Object.entries(fanout.clients).map(([client, result]) => [
           client,
           `${result.slowdown.median.toFixed(2)}× (${result.slowdown.min.toFixed(2)}–${result.slowdown.max.toFixed(2)})`,
           result.burstMs.join(' '),
           result.maxRssMiB.join(' '),
-          `${result.connectionsOpened.join(' ')}${result.failures > 0 ? ` (${result.failures} failed: ${result.firstFailure ?? ''})` : ''}`,
+          `${result.connectionsOpened.join(' ')}` +
+            `${result.failures > 0 ? ` (${result.failures} failed: ${result.firstFailure ?? ''})` : ''}`,
         ]),
       ),
       `   peak RSS keepalive-client ÷ sdk-default: ${formatRatio(fanout.rssRatio)}`,
@@ -89,7 +97,8 @@ export function renderBenchReport(document: BenchDocument): string {
   if (coldStart) {
     sections.push(
       section(
-        `5. cold start — bundle bytes and require() time in a fresh process, ${coldStart.settings.samples} interleaved samples`,
+        '5. cold start — bundle bytes and require() time in a fresh process, ' +
+          `${coldStart.settings.samples} interleaved samples`,
         ['bundle', 'bytes', 'init ms median (p25–p75)'],
         Object.entries(coldStart.bundles).map(([name, bundle]) => [
           name,
@@ -97,15 +106,20 @@ export function renderBenchReport(document: BenchDocument): string {
           `${bundle.initMs.median.toFixed(1)} (${bundle.initMs.p25.toFixed(1)}–${bundle.initMs.p75.toFixed(1)})`,
         ]),
       ),
-      `   caller ÷ esbuild-minify: bytes ${coldStart.bytesRatio.toFixed(2)}×, init ${formatRatio(coldStart.initRatio)}; ` +
-        `÷ caller-recipe (like for like): bytes ${coldStart.bytesRatioLikeForLike.toFixed(2)}×, init ${formatRatio(coldStart.initRatioLikeForLike)}`,
-      `   caller bundle's largest parts: ${coldStart.callerTopPackages.map((part) => `${part.name} ${(part.bytes / 1024).toFixed(0)} KiB`).join(', ')}`,
+      `   caller ÷ esbuild-minify: bytes ${coldStart.bytesRatio.toFixed(2)}×, ` +
+        `init ${formatRatio(coldStart.initRatio)}; ` +
+        `÷ caller-recipe (like for like): bytes ${coldStart.bytesRatioLikeForLike.toFixed(2)}×, ` +
+        `init ${formatRatio(coldStart.initRatioLikeForLike)}`,
+      `   caller bundle's largest parts: ${coldStart.callerTopPackages
+        .map((part) => `${part.name} ${(part.bytes / 1024).toFixed(0)} KiB`)
+        .join(', ')}`,
     );
   }
   if (probes) {
     sections.push(
       section(
-        `6. probe traffic — forwarded by the middlebox for one ${probes.settings.durationSeconds} s-equivalent call (${probes.settings.labDurationSeconds} lab s)`,
+        `6. probe traffic — forwarded by the middlebox for one ${probes.settings.durationSeconds} s-equivalent call ` +
+          `(${probes.settings.labDurationSeconds} lab s)`,
         ['client', 'path', 'verdict', 'packets', 'bytes', 'probe exchanges (expected)'],
         probes.rows.map((row) => [
           `${row.client}${row.client === 'keepalive-off' ? ` (baseline, ${row.durationSeconds} s)` : ''}`,
@@ -117,7 +131,8 @@ export function renderBenchReport(document: BenchDocument): string {
         ]),
       ),
       section(
-        `   idle trade-off per connection, real seconds (${probes.bytesPerProbeExchange?.toFixed(0) ?? '?'} bytes per probe + ACK, measured)`,
+        '   idle trade-off per connection, real seconds ' +
+          `(${probes.bytesPerProbeExchange?.toFixed(0) ?? '?'} bytes per probe + ACK, measured)`,
         ['idle s', 'probes/h', 'bytes/h', 'detect forget ≤ s', 'detect blackhole ≤ s', 'headroom to 350 s'],
         probes.idleCosts.map((cost) =>
           [

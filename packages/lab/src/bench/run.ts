@@ -97,7 +97,10 @@ export async function runBench(
   await writeFileAtomically(join(options.outDirectory, BENCH_FILES.results), `${JSON.stringify(document, null, 2)}\n`);
   const panels = benchChartPanels(document);
   if (panels.length > 0) {
-    const subtitle = `${document.machine.nproc} cores · Node ${document.machine.node} · lab scale ${Number(options.timeScale.scale.toFixed(4))}${options.smoke ? ' · SMOKE' : ''}`;
+    const { machine } = document;
+    const scale = Number(options.timeScale.scale.toFixed(4));
+    const smoke = options.smoke ? ' · SMOKE' : '';
+    const subtitle = `${machine.nproc} cores · Node ${machine.node} · lab scale ${scale}${smoke}`;
     await writeFileAtomically(
       join(options.outDirectory, BENCH_FILES.chart),
       renderBenchChart('lambda-keepalive bench', subtitle, panels),
@@ -107,7 +110,8 @@ export async function runBench(
     renderBenchReport(document),
     renderGoals(checkGoals(document)),
     `bench: ${(document.wallClockMs / 1000).toFixed(1)} s`,
-    `results: ${options.outDirectory} (${BENCH_FILES.results}${panels.length > 0 ? `, ${BENCH_FILES.chart}` : ''}${document.survival ? ', survival/' : ''})`,
+    `results: ${options.outDirectory} (${BENCH_FILES.results}` +
+      `${panels.length > 0 ? `, ${BENCH_FILES.chart}` : ''}${document.survival ? ', survival/' : ''})`,
   ].join('\n\n');
   return { document, report };
 }

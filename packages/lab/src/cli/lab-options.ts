@@ -12,6 +12,8 @@ export type LabCommand =
   | { kind: 'run'; options: LabRunOptions }
   | { kind: 'faults'; options: FaultsRunOptions };
 
+const SCALE_RANGE = `(0, 1]; 1 = real seconds (${REAL_SECONDS.idleLimit} s idle limit)`;
+
 export const HELP_TEXT = `Usage: pnpm lab [-- options]
 
 Runs the real caller bundle in a VPC-like network namespace against a local Lambda Invoke API emulator
@@ -19,7 +21,7 @@ running the real callee bundle, through a kernel NAT gateway and an interface en
 idle ${REAL_SECONDS.idleLimit} s (scaled) like AWS Hyperplane, for several clients and callee durations.
 
 Options:
-  --scale <s>          time scale, (0, 1]; 1 = real seconds (${REAL_SECONDS.idleLimit} s idle limit). Default ${DEFAULT_SCALE}
+  --scale <s>          time scale, ${SCALE_RANGE}. Default ${DEFAULT_SCALE}
   --paths <list>       ${LAB_PATHS.join(',')} (default: both)
   --clients <list>     ${LAB_CLIENTS.join(',')} (default: all)
   --durations <list>   callee durations in real-equivalent seconds, (0, ${REAL_SECONDS.functionTimeout}]

@@ -34,7 +34,8 @@ test('hygiene and lingering lines are found among the caller logs; stdout’s ow
     unhandledRejections: 0,
     peakRssBytes: 3,
   };
-  const stdout = `{"level":"INFO"}\n${formatHygieneLine(hygiene)}${formatLingeringLine(['PipeWrap', 'TCPSocketWrap', 'Timeout'])}`;
+  const lingering = formatLingeringLine(['PipeWrap', 'TCPSocketWrap', 'Timeout']);
+  const stdout = `{"level":"INFO"}\n${formatHygieneLine(hygiene)}${lingering}`;
   expect(parseHygieneLine(stdout)).toEqual(hygiene);
   expect(parseLingering(stdout)).toEqual(['TCPSocketWrap', 'Timeout']);
   expect(parseLingering('{"level":"INFO"}\n')).toEqual([]);

@@ -16,7 +16,10 @@ export interface FaultDriverInput {
   event: unknown;
   /** The caller's Lambda-like timeout, ms. */
   timeoutMs: number;
-  /** Replace event.payload with a string of this many bytes (too large for argv: Linux caps one argument at 128 KiB). */
+  /**
+   * Replace event.payload with a string of this many bytes (too large for argv: Linux caps one argument
+   * at 128 KiB).
+   */
   payloadBytes?: number;
   /** Load driver: how many concurrent invocations of the one handler instance. */
   concurrency?: number;

@@ -35,7 +35,8 @@ async function mark(fault: FaultKind, apply: () => Promise<string>, now: () => n
 
 /**
  * "NAT forgets the flow": deletes every conntrack entry of the middlebox. The inside host's next packet
- * (a keepalive probe) is then answered with RST, exactly what Hyperplane does after 350 s idle (docs/hyperplane-idle-timeout.md).
+ * (a keepalive probe) is then answered with RST, exactly what Hyperplane does after 350 s idle
+ * (docs/hyperplane-idle-timeout.md).
  */
 export function forgetFlows(network: FaultNetwork, box: Middlebox): Promise<FaultMark> {
   return mark('forget-flows', async () => `${box}: ${await network.forgetFlows(box)} conntrack entries deleted`);

@@ -79,14 +79,16 @@ export function judgeFaultRow(row: FaultRow, measured: FaultRowMeasurement): str
   }
   if (expect.emulatorEvents !== undefined && measured.emulatorEventCount !== expect.emulatorEvents.count) {
     misses.push(
-      `${measured.emulatorEventCount ?? 0} "${expect.emulatorEvents.event}" lines, expected ${expect.emulatorEvents.count}`,
+      `${measured.emulatorEventCount ?? 0} "${expect.emulatorEvents.event}" lines, ` +
+        `expected ${expect.emulatorEvents.count}`,
     );
   }
   const { hygiene } = measured;
   if (hygiene.exitCode !== 0) misses.push(`driver exit code ${String(hygiene.exitCode)}`);
   if (hygiene.exitAfterSettleMs === undefined || hygiene.exitAfterSettleMs > EXIT_AFTER_SETTLE_LIMIT_MS) {
     misses.push(
-      `process did not exit by itself within ${EXIT_AFTER_SETTLE_LIMIT_MS} ms of the handler settling (${String(hygiene.exitAfterSettleMs)} ms)`,
+      `process did not exit by itself within ${EXIT_AFTER_SETTLE_LIMIT_MS} ms of the handler settling ` +
+        `(${String(hygiene.exitAfterSettleMs)} ms)`,
     );
   }
   if (hygiene.leakedResources.length > 0)

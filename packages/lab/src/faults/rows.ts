@@ -92,7 +92,8 @@ export function buildFaultRows(timeScale: TimeScale): FaultRow[] {
       plan: { kind: 'forget-flows', afterStartMs: FAULT_AFTER_START_MS },
       expect: lost(
         idleMs + DETECTION_SLACK_MS,
-        `keepalive idle ${timeScale.keepAliveIdleSeconds} s (RST answers the next probe) + ${DETECTION_SLACK_MS / 1000} s slack`,
+        `keepalive idle ${timeScale.keepAliveIdleSeconds} s (RST answers the next probe) + ` +
+          `${DETECTION_SLACK_MS / 1000} s slack`,
       ),
     },
     {
@@ -128,14 +129,17 @@ export function buildFaultRows(timeScale: TimeScale): FaultRow[] {
       id: `keepalive-over-nat-idle/${path}`,
       path,
       sessionKey: `keepalive-over-nat-idle/${path}`,
-      fault: `KEEPALIVE_IDLE_SECONDS ${tooLongIdle} ≥ NAT idle ${timeScale.natIdleSeconds} s (valid client value ≤ 340)`,
+      fault:
+        `KEEPALIVE_IDLE_SECONDS ${tooLongIdle} ≥ NAT idle ${timeScale.natIdleSeconds} s ` +
+        '(valid client value ≤ 340)',
       event: { durationSeconds: toLabSeconds(timeScale, 600) },
       env: { KEEPALIVE_IDLE_SECONDS: String(tooLongIdle) },
       plan: { kind: 'none' },
       expect: {
         ...lost(
           tooLongIdle * 1000 + DETECTION_SLACK_MS,
-          `first probe at ${tooLongIdle} s hits the forgotten flow → RST; + ${DETECTION_SLACK_MS / 1000} s slack, from the callee's start`,
+          `first probe at ${tooLongIdle} s hits the forgotten flow → RST; ` +
+            `+ ${DETECTION_SLACK_MS / 1000} s slack, from the callee's start`,
         ),
         detectionMinMs: timeScale.natIdleSeconds * 1000,
         measuredFrom: 'callee-start',

@@ -102,7 +102,8 @@ export function judgeLoad(result: Omit<LoadResult, 'misses'>): string[] {
     misses.push(`${result.distinctRequestIds} distinct callee requestIds for ${result.ok} results`);
   if (result.exitAfterSettleMs === undefined || result.exitAfterSettleMs > EXIT_AFTER_SETTLE_LIMIT_MS) {
     misses.push(
-      `caller process did not exit by itself within ${EXIT_AFTER_SETTLE_LIMIT_MS} ms (${String(result.exitAfterSettleMs)})`,
+      `caller process did not exit by itself within ${EXIT_AFTER_SETTLE_LIMIT_MS} ms ` +
+        `(${String(result.exitAfterSettleMs)})`,
     );
   }
   if (result.leakedResources.length > 0) misses.push(`left open: ${result.leakedResources.join(', ')}`);

@@ -60,7 +60,8 @@ export async function runFaults(
   const rows = selectRows(options.timeScale, options.only);
   const withLoad = options.only === undefined || options.only.includes('load');
   log(
-    `lab faults: ${rows.length} rows${withLoad ? ' + load' : ''}, NAT idle ${options.timeScale.natIdleSeconds} s, keepalive idle ${options.timeScale.keepAliveIdleSeconds} s (scale ${options.timeScale.scale.toFixed(4)})`,
+    `lab faults: ${rows.length} rows${withLoad ? ' + load' : ''}, NAT idle ${options.timeScale.natIdleSeconds} s, ` +
+      `keepalive idle ${options.timeScale.keepAliveIdleSeconds} s (scale ${options.timeScale.scale.toFixed(4)})`,
   );
   const results = await runFaultRows(rows, options.timeScale, signal);
   let load: LoadResult | undefined;
@@ -105,10 +106,12 @@ export function renderLoad(load: LoadResult): string {
   const mib = (bytes: number | undefined): string =>
     bytes === undefined ? '?' : `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
   return [
-    `load (nat, ${load.concurrency} × ${load.labDurationSeconds} s from one caller process): ${load.ok}/${load.concurrency} ok, ` +
-      `executions ${load.executions}, distinct requestIds ${load.distinctRequestIds}, wall ${(load.wallMs / 1000).toFixed(1)} s`,
+    `load (nat, ${load.concurrency} × ${load.labDurationSeconds} s from one caller process): ` +
+      `${load.ok}/${load.concurrency} ok, executions ${load.executions}, ` +
+      `distinct requestIds ${load.distinctRequestIds}, wall ${(load.wallMs / 1000).toFixed(1)} s`,
     `  peak RSS: caller ${mib(load.callerPeakRssBytes)}, emulator ${mib(load.emulatorPeakRssBytes)}; ` +
-      `caller exited ${String(load.exitAfterSettleMs)} ms after the last call settled; left open: ${load.leakedResources.join(', ') || 'nothing'}`,
+      `caller exited ${String(load.exitAfterSettleMs)} ms after the last call settled; ` +
+      `left open: ${load.leakedResources.join(', ') || 'nothing'}`,
     ...load.misses.map((miss) => `  MISS: ${miss}`),
   ].join('\n');
 }

@@ -36,21 +36,24 @@ describe('driverCommandFor', () => {
     });
   });
 
-  it('turns keepalive off for the keepalive-off client and leaves the SDK clients without any KEEPALIVE variable', () => {
-    const off = driverCommandFor({ path: 'nat', client: 'keepalive-off', durationSeconds: 360 }, setting);
-    expect(off.env.KEEPALIVE).toBe('off');
-    expect(off.env.KEEPALIVE_IDLE_SECONDS).toBeUndefined();
-    for (const [client, mode] of [
-      ['sdk-default', 'default'],
-      ['sdk-own-agent', 'own-agent'],
-    ] as const) {
-      const sdk = driverCommandFor({ path: 'nat', client, durationSeconds: 100 }, setting);
-      expect(sdk.args[0]).toBe('/lab/dist/harness/drivers/sdk-driver.js');
-      expect(sdk.args[2]).toBe(mode);
-      expect(sdk.env.KEEPALIVE).toBeUndefined();
-      expect(sdk.env.AWS_ENDPOINT_URL_LAMBDA).toBe('https://198.18.3.10:443');
-    }
-  });
+  it(
+    'turns keepalive off for the keepalive-off client ' + 'and leaves the SDK clients without any KEEPALIVE variable',
+    () => {
+      const off = driverCommandFor({ path: 'nat', client: 'keepalive-off', durationSeconds: 360 }, setting);
+      expect(off.env.KEEPALIVE).toBe('off');
+      expect(off.env.KEEPALIVE_IDLE_SECONDS).toBeUndefined();
+      for (const [client, mode] of [
+        ['sdk-default', 'default'],
+        ['sdk-own-agent', 'own-agent'],
+      ] as const) {
+        const sdk = driverCommandFor({ path: 'nat', client, durationSeconds: 100 }, setting);
+        expect(sdk.args[0]).toBe('/lab/dist/harness/drivers/sdk-driver.js');
+        expect(sdk.args[2]).toBe(mode);
+        expect(sdk.env.KEEPALIVE).toBeUndefined();
+        expect(sdk.env.AWS_ENDPOINT_URL_LAMBDA).toBe('https://198.18.3.10:443');
+      }
+    },
+  );
 
   it('does not leak the runner AWS profile or NODE_OPTIONS into a driver', () => {
     const command = driverCommandFor({ path: 'nat', client: 'sdk-default', durationSeconds: 100 }, setting);

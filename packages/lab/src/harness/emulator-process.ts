@@ -1,6 +1,7 @@
 /**
- * The emulator CLI (@lambda-keepalive/invoke-emulator's lambda-invoke-emulator bin) as a child process: it runs inside the lambda-service
- * namespace, so the runner talks to it only through its JSON lines (docs/emulator-protocol.md):
+ * The emulator CLI (@lambda-keepalive/invoke-emulator's lambda-invoke-emulator bin) as a child process: it
+ * runs inside the lambda-service namespace, so the runner talks to it only through its JSON lines
+ * (docs/emulator-protocol.md):
  * it waits for `ready`, asks for `executions`, and stops it by ending stdin (then SIGTERM, then SIGKILL).
  */
 import type { ChildProcess } from 'node:child_process';
@@ -46,7 +47,8 @@ export async function attachEmulatorProcess(
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const ended = exited.then(() => {
     throw new Error(
-      `emulator exited (code ${String(child.exitCode)}, signal ${String(child.signalCode)}): ${stderr.trim() || lastError(lines)}`,
+      `emulator exited (code ${String(child.exitCode)}, signal ${String(child.signalCode)}): ` +
+        `${stderr.trim() || lastError(lines)}`,
     );
   });
   ended.catch(() => undefined);

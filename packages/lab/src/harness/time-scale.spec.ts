@@ -47,24 +47,30 @@ describe('resolveTimeScale', () => {
     expect(resolveTimeScale(0.2).keepAliveIdleSeconds).toBe(12);
   });
 
-  it('gives the callee of the 900 s cell room for its remaining-time margin, and the caller room to wait for it', () => {
-    const scale = resolveTimeScale(DEFAULT_SCALE);
-    expect(scale.natIdleSeconds).toBe(21);
-    expect(scale.keepAliveIdleSeconds).toBe(4);
-    // callee: 900·s of sleep + its 500 ms margin must fit; caller: that + its 1 s deadline margin.
-    expect(scale.calleeTimeoutSeconds * 1000).toBeGreaterThanOrEqual(900 * scale.scale * 1000 + 500);
-    expect(scale.callerTimeoutMs).toBeGreaterThan(scale.calleeTimeoutSeconds * 1000 + 1000);
-  });
+  it(
+    'gives the callee of the 900 s cell room for its remaining-time margin, ' + 'and the caller room to wait for it',
+    () => {
+      const scale = resolveTimeScale(DEFAULT_SCALE);
+      expect(scale.natIdleSeconds).toBe(21);
+      expect(scale.keepAliveIdleSeconds).toBe(4);
+      // callee: 900·s of sleep + its 500 ms margin must fit; caller: that + its 1 s deadline margin.
+      expect(scale.calleeTimeoutSeconds * 1000).toBeGreaterThanOrEqual(900 * scale.scale * 1000 + 500);
+      expect(scale.callerTimeoutMs).toBeGreaterThan(scale.calleeTimeoutSeconds * 1000 + 1000);
+    },
+  );
 
-  it('rejects a scale whose NAT idle cannot stay several seconds above the keepalives, naming the smallest scale', () => {
-    expect(() => resolveTimeScale(0.01)).toThrow(InvalidLabInputError);
-    expect(() => resolveTimeScale(0.01)).toThrow(
-      /scale: 0.01 is invalid: .*NAT idle of 4 s.*smallest scale .* is 0.02/,
-    );
-    // 6 s would leave 5 s over the client's 1 s keepalive but only 2 s over the SDK's first probe at 3 + 1 s.
-    expect(() => resolveTimeScale(6 / 350)).toThrow(/SDK's own keepalive/);
-    expect(() => resolveTimeScale(0.0186)).not.toThrow();
-  });
+  it(
+    'rejects a scale whose NAT idle cannot stay several seconds above the keepalives, ' + 'naming the smallest scale',
+    () => {
+      expect(() => resolveTimeScale(0.01)).toThrow(InvalidLabInputError);
+      expect(() => resolveTimeScale(0.01)).toThrow(
+        /scale: 0.01 is invalid: .*NAT idle of 4 s.*smallest scale .* is 0.02/,
+      );
+      // 6 s would leave 5 s over the client's 1 s keepalive but only 2 s over the SDK's first probe at 3 + 1 s.
+      expect(() => resolveTimeScale(6 / 350)).toThrow(/SDK's own keepalive/);
+      expect(() => resolveTimeScale(0.0186)).not.toThrow();
+    },
+  );
 
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects scale %p outside (0, 1]', (value) => {
     expect(() => resolveTimeScale(value)).toThrow(/scale: .* must be a number in \(0, 1\]/);

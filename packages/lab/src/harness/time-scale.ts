@@ -1,8 +1,9 @@
 /**
  * The ONE place where real (AWS) seconds become lab seconds.
  *
- * Real numbers (docs/hyperplane-idle-timeout.md, docs/lambda-invoke-api.md): Hyperplane forgets a flow idle 350 s; a Lambda runs at most 900 s; the shipped
- * client's keepalive idle is modelled as 60 s. The lab runs them at a scale s so a sweep takes about a minute.
+ * Real numbers (docs/hyperplane-idle-timeout.md, docs/lambda-invoke-api.md): Hyperplane forgets a flow
+ * idle 350 s; a Lambda runs at most 900 s; the shipped client's keepalive idle is modelled as 60 s. The lab
+ * runs them at a scale s so a sweep takes about a minute.
  *
  * Three things do NOT scale and shape the rule:
  * - conntrack timeouts are whole seconds, so the NAT idle is round(350·s) and the scale is then snapped to
@@ -84,7 +85,8 @@ export function resolveTimeScale(requestedScale: number): TimeScale {
     throw new InvalidLabInputError(
       'scale',
       requestedScale,
-      `${problem}; the smallest scale that keeps the NAT idle ${MIN_NAT_HEADROOM_SECONDS} s above every keepalive is ${smallestScale()}`,
+      `${problem}; the smallest scale that keeps the NAT idle ${MIN_NAT_HEADROOM_SECONDS} s ` +
+        `above every keepalive is ${smallestScale()}`,
     );
   }
   return {
@@ -113,11 +115,17 @@ function scaledKeepAliveIdle(natIdleSeconds: number): number {
 
 function headroomProblem(natIdleSeconds: number, keepAliveIdleSeconds: number): string | undefined {
   if (natIdleSeconds - keepAliveIdleSeconds < MIN_NAT_HEADROOM_SECONDS) {
-    return `it gives a NAT idle of ${natIdleSeconds} s (round(350·scale)) and a keepalive idle of ${keepAliveIdleSeconds} s (≥ 1 s, Node's granularity)`;
+    return (
+      `it gives a NAT idle of ${natIdleSeconds} s (round(350·scale)) ` +
+      `and a keepalive idle of ${keepAliveIdleSeconds} s (≥ 1 s, Node's granularity)`
+    );
   }
   const sdkFirstProbe = SDK_DELAYED_KEEPALIVE_SECONDS.delay + SDK_DELAYED_KEEPALIVE_SECONDS.idle;
   if (natIdleSeconds - sdkFirstProbe < MIN_NAT_HEADROOM_SECONDS) {
-    return `it gives a NAT idle of ${natIdleSeconds} s, but the SDK's own keepalive probes first ${sdkFirstProbe} s after the request (unscaled)`;
+    return (
+      `it gives a NAT idle of ${natIdleSeconds} s, ` +
+      `but the SDK's own keepalive probes first ${sdkFirstProbe} s after the request (unscaled)`
+    );
   }
   return undefined;
 }

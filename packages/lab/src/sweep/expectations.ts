@@ -21,7 +21,9 @@ export function checkExpectations(results: readonly CellResult[]): ExpectationFa
   if (shippedFailed.length > 0) {
     failures.push({
       rule: 'shipped-client-failed',
-      message: `keepalive-client (the shipped client) must return the callee result with exactly one execution; it did not in ${shippedFailed.length} cell(s): ${shippedFailed.map(describeCell).join(', ')}`,
+      message:
+        'keepalive-client (the shipped client) must return the callee result with exactly one execution; ' +
+        `it did not in ${shippedFailed.length} cell(s): ${shippedFailed.map(describeCell).join(', ')}`,
       cells: shippedFailed.map(cellLabel),
     });
   }
@@ -31,7 +33,10 @@ export function checkExpectations(results: readonly CellResult[]): ExpectationFa
   if (offSurvived.length > 0) {
     failures.push({
       rule: 'original-failure-not-reproduced',
-      message: `keepalive-off survived a callee longer than the ${REAL_SECONDS.idleLimit} s idle limit in ${offSurvived.length} cell(s) (${offSurvived.map(cellLabel).join(', ')}): the lab is not reproducing Hyperplane`,
+      message:
+        `keepalive-off survived a callee longer than the ${REAL_SECONDS.idleLimit} s idle limit ` +
+        `in ${offSurvived.length} cell(s) (${offSurvived.map(cellLabel).join(', ')}): ` +
+        'the lab is not reproducing Hyperplane',
       cells: offSurvived.map(cellLabel),
     });
   }

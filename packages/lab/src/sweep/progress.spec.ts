@@ -30,7 +30,8 @@ describe('progress lines', () => {
       { verdict: 'hung' },
     );
     expect(formatExpectations([], [shipped, offPastLimit])).toBe(
-      'PASS: keepalive-client answered every cell exactly once.\nPASS: keepalive-off failed past the 350 s idle limit (the lab reproduces Hyperplane).',
+      'PASS: keepalive-client answered every cell exactly once.\n' +
+        'PASS: keepalive-off failed past the 350 s idle limit (the lab reproduces Hyperplane).',
     );
     expect(formatExpectations([], [shipped])).toMatch(/NOT CHECKED: no keepalive-off cell past the 350 s idle limit/);
     expect(formatExpectations([], [offPastLimit])).toMatch(/^NOT CHECKED: keepalive-client was not in this run/);

@@ -8,16 +8,24 @@ import type { ExpectationFailure } from './expectations';
 export function formatRunBanner(timeScale: TimeScale, cellCount: number, concurrency: number): string {
   const seconds = (ms: number): string => (ms / 1000).toFixed(1);
   return [
-    `lab: scale ${round(timeScale.scale)} (asked ${timeScale.requestedScale}): NAT/endpoint idle ${timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s,`,
-    `     keepalive idle ${timeScale.keepAliveIdleSeconds} s, caller timeout ${seconds(timeScale.callerTimeoutMs)} s, callee timeout ${timeScale.calleeTimeoutSeconds} s`,
-    `lab: ${cellCount} cells, ${concurrency} at a time; durations below are real-equivalent, elapsed times are lab seconds`,
+    `lab: scale ${round(timeScale.scale)} (asked ${timeScale.requestedScale}): ` +
+      `NAT/endpoint idle ${timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s,`,
+    `     keepalive idle ${timeScale.keepAliveIdleSeconds} s, ` +
+      `caller timeout ${seconds(timeScale.callerTimeoutMs)} s, callee timeout ${timeScale.calleeTimeoutSeconds} s`,
+    `lab: ${cellCount} cells, ${concurrency} at a time; ` +
+      'durations below are real-equivalent, elapsed times are lab seconds',
   ].join('\n');
 }
 
 export function formatCellProgress(result: CellResult, finished: number, total: number): string {
   const count = `[${String(finished).padStart(String(total).length)}/${total}]`;
   const error = result.error === undefined ? '' : `  ${result.error.name}`;
-  return `${count} ${result.path.padEnd(8)} ${result.client.padEnd(16)} ${`${result.durationSeconds} s`.padStart(6)}  ${result.verdict.padEnd(5)} ${(result.elapsedMs / 1000).toFixed(1).padStart(6)} s  executions ${result.executions}${error}`;
+  const duration = `${result.durationSeconds} s`.padStart(6);
+  const elapsed = (result.elapsedMs / 1000).toFixed(1).padStart(6);
+  return (
+    `${count} ${result.path.padEnd(8)} ${result.client.padEnd(16)} ${duration}  ${result.verdict.padEnd(5)} ` +
+    `${elapsed} s  executions ${result.executions}${error}`
+  );
 }
 
 export function formatExpectations(failures: readonly ExpectationFailure[], results: readonly CellResult[]): string {

@@ -93,7 +93,9 @@ export async function runLab(
   };
   const resultsFile = await writeResultsFile(options.outDirectory, document);
   const chartFile = join(options.outDirectory, CHART_FILE_NAME);
-  const subtitle = `scale ${Number(options.timeScale.scale.toFixed(6))} · NAT idle ${options.timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s · paths ${options.paths.join(', ')}`;
+  const subtitle =
+    `scale ${Number(options.timeScale.scale.toFixed(6))} · ` +
+    `NAT idle ${options.timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s · paths ${options.paths.join(', ')}`;
   await writeFileAtomically(chartFile, renderSurvivalChart(finalResults, { subtitle }));
 
   log('');

@@ -10,30 +10,33 @@ import { runSweep } from './scheduler';
 const cells = buildCells(['nat', 'endpoint'], ['keepalive-client', 'keepalive-off'], [100, 900, 400]);
 
 describe('runSweep', () => {
-  it('never runs more cells at once than allowed, launches the longest first, returns results in cell order', async () => {
-    let running = 0;
-    let mostAtOnce = 0;
-    const launched: number[] = [];
-    const progress: string[] = [];
-    const results = await runSweep({
-      cells,
-      concurrency: 3,
-      runCell: async (cell: LabCell) => {
-        launched.push(cell.durationSeconds);
-        running += 1;
-        mostAtOnce = Math.max(mostAtOnce, running);
-        await new Promise((resolve) => setImmediate(resolve));
-        running -= 1;
-        return cellResult(cell);
-      },
-      onCellDone: (_result, finished, total) => progress.push(`${finished}/${total}`),
-    });
-    expect(mostAtOnce).toBe(3);
-    expect(launched.slice(0, 4)).toEqual([900, 900, 900, 900]);
-    expect(results.map(({ path, client, durationSeconds }) => ({ path, client, durationSeconds }))).toEqual(cells);
-    expect(progress).toHaveLength(cells.length);
-    expect(progress.at(-1)).toBe(`${cells.length}/${cells.length}`);
-  });
+  it(
+    'never runs more cells at once than allowed, launches the longest first, ' + 'returns results in cell order',
+    async () => {
+      let running = 0;
+      let mostAtOnce = 0;
+      const launched: number[] = [];
+      const progress: string[] = [];
+      const results = await runSweep({
+        cells,
+        concurrency: 3,
+        runCell: async (cell: LabCell) => {
+          launched.push(cell.durationSeconds);
+          running += 1;
+          mostAtOnce = Math.max(mostAtOnce, running);
+          await new Promise((resolve) => setImmediate(resolve));
+          running -= 1;
+          return cellResult(cell);
+        },
+        onCellDone: (_result, finished, total) => progress.push(`${finished}/${total}`),
+      });
+      expect(mostAtOnce).toBe(3);
+      expect(launched.slice(0, 4)).toEqual([900, 900, 900, 900]);
+      expect(results.map(({ path, client, durationSeconds }) => ({ path, client, durationSeconds }))).toEqual(cells);
+      expect(progress).toHaveLength(cells.length);
+      expect(progress.at(-1)).toBe(`${cells.length}/${cells.length}`);
+    },
+  );
 
   it('stops launching and passes the abort on to the running cells when aborted (Ctrl-C)', async () => {
     const controller = new AbortController();

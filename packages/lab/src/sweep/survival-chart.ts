@@ -63,7 +63,8 @@ export function renderSurvivalChart(results: readonly CellResult[], options: Cha
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="13">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `<text x="${PLOT.left}" y="28" font-size="17" font-weight="bold">Survival of a synchronous invoke vs callee duration</text>`,
+    `<text x="${PLOT.left}" y="28" font-size="17" font-weight="bold">` +
+      'Survival of a synchronous invoke vs callee duration</text>',
     options.subtitle === undefined
       ? ''
       : `<text x="${PLOT.left}" y="50" fill="#57606a">${escapeXml(options.subtitle)}</text>`,
@@ -81,28 +82,39 @@ export function renderSurvivalChart(results: readonly CellResult[], options: Cha
     );
   }
   parts.push(
-    `<line class="axis" x1="${PLOT.left}" y1="${PLOT.bottom}" x2="${PLOT.right}" y2="${PLOT.bottom}" stroke="#24292f"/>`,
+    `<line class="axis" x1="${PLOT.left}" y1="${PLOT.bottom}" x2="${PLOT.right}" y2="${PLOT.bottom}" ` +
+      'stroke="#24292f"/>',
     `<line class="axis" x1="${PLOT.left}" y1="${PLOT.bottom}" x2="${PLOT.left}" y2="${PLOT.top}" stroke="#24292f"/>`,
-    `<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 45}" text-anchor="middle">callee duration (real-equivalent seconds)</text>`,
-    `<text transform="translate(24 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle">survival (share of paths answered)</text>`,
-    `<line class="idle-limit" data-seconds="${REAL_SECONDS.idleLimit}" x1="${limitX}" y1="${PLOT.bottom}" x2="${limitX}" y2="${PLOT.top - 8}" stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+    `<text x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 45}" text-anchor="middle">` +
+      'callee duration (real-equivalent seconds)</text>',
+    `<text transform="translate(24 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle">` +
+      'survival (share of paths answered)</text>',
+    `<line class="idle-limit" data-seconds="${REAL_SECONDS.idleLimit}" ` +
+      `x1="${limitX}" y1="${PLOT.bottom}" x2="${limitX}" y2="${PLOT.top - 8}" ` +
+      'stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>',
     // Mid-height: survival lines sit at 0 or 1, so the label stays clear of them.
-    `<text x="${limitX + 6}" y="${(PLOT.top + PLOT.bottom) / 2}" fill="#cf222e">idle limit ${REAL_SECONDS.idleLimit} s</text>`,
+    `<text x="${limitX + 6}" y="${(PLOT.top + PLOT.bottom) / 2}" fill="#cf222e">` +
+      `idle limit ${REAL_SECONDS.idleLimit} s</text>`,
   );
   series.forEach((line, index) => {
     const style = CLIENT_STYLES[index % CLIENT_STYLES.length] ?? CLIENT_STYLES[0];
     const dash = style.dash === '' ? '' : ` stroke-dasharray="${style.dash}"`;
     const points = line.points.map((point) => `${x(point.durationSeconds)},${y(point.survival)}`).join(' ');
     parts.push(
-      `<polyline class="series" data-client="${escapeXml(line.client)}" points="${points}" fill="none" stroke="${style.color}" stroke-width="${style.width}" stroke-opacity="${style.opacity}"${dash} stroke-linejoin="round"/>`,
+      `<polyline class="series" data-client="${escapeXml(line.client)}" points="${points}" fill="none" ` +
+        `stroke="${style.color}" stroke-width="${style.width}" stroke-opacity="${style.opacity}"${dash} ` +
+        'stroke-linejoin="round"/>',
       ...line.points.map(
         (point) =>
-          `<circle cx="${x(point.durationSeconds)}" cy="${y(point.survival)}" r="3.5" fill="${style.color}"><title>${escapeXml(line.client)}: ${point.durationSeconds} s → ${point.survival} of ${point.cells}</title></circle>`,
+          `<circle cx="${x(point.durationSeconds)}" cy="${y(point.survival)}" r="3.5" fill="${style.color}">` +
+          `<title>${escapeXml(line.client)}: ${point.durationSeconds} s → ${point.survival} of ${point.cells}</title>` +
+          '</circle>',
       ),
     );
     const legendY = PLOT.top + 10 + index * 26;
     parts.push(
-      `<line x1="${PLOT.right + 24}" y1="${legendY}" x2="${PLOT.right + 64}" y2="${legendY}" stroke="${style.color}" stroke-width="${style.width}" stroke-opacity="${style.opacity}"${dash}/>`,
+      `<line x1="${PLOT.right + 24}" y1="${legendY}" x2="${PLOT.right + 64}" y2="${legendY}" ` +
+        `stroke="${style.color}" stroke-width="${style.width}" stroke-opacity="${style.opacity}"${dash}/>`,
       `<text class="legend" x="${PLOT.right + 72}" y="${legendY + 4}">${escapeXml(line.client)}</text>`,
     );
   });

@@ -1,5 +1,6 @@
 /**
- * Shared by the faults-*.spec.ts files: the rows' results by id, and the expectation every row must meet (its misses, spelled out on failure).
+ * Shared by the faults-*.spec.ts files: the rows' results by id, and the expectation every row must meet
+ * (its misses, spelled out on failure).
  */
 import type { FaultRowResult } from '../../src/faults/run-row';
 

@@ -12,7 +12,9 @@ describe('driver result line', () => {
       { outcome: 'timeout' as const, elapsedMs: 20_000 },
     ];
     for (const outcome of outcomes) {
-      const stdout = `{"level":"INFO","message":"invoking"}\n${formatDriverResult(outcome)}{"level":"INFO","message":"after"}\n`;
+      const stdout =
+        `{"level":"INFO","message":"invoking"}\n${formatDriverResult(outcome)}` +
+        `{"level":"INFO","message":"after"}\n`;
       expect(parseDriverResult(stdout)).toEqual(outcome);
     }
   });
