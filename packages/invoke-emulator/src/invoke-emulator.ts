@@ -36,7 +36,8 @@ export interface EmulatorConfig {
   retryAfterSeconds?: number;
   /**
    * Largest function timeout accepted, default 900 (Lambda's maximum). The lab raises it by the unscaled
-   * allowance of its time-scale rule (src/scale/time-scale.ts), so `--scale 1` can run the 900 s cell.
+   * allowance of its time-scale rule (@lambda-keepalive/lab, src/harness/time-scale.ts), so `--scale 1`
+   * can run the 900 s cell.
    */
   maxTimeoutSeconds?: number;
   onEvent?: (event: EmulatorEvent) => void;

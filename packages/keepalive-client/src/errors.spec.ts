@@ -33,7 +33,6 @@ const classes = [
   DeadlineExceededError,
   InvokeServiceError,
   ServiceUnreachableError,
-  CredentialsUnavailableError,
 ];
 
 /** The `name` property every class has of its own; restoring it undoes the simulated minification. */

@@ -1,5 +1,5 @@
 /**
- * Survival: the lab sweep (src/scenarios, the same run as `pnpm lab`) summarised as the fraction of calls
+ * Survival: the lab sweep (src/sweep, the same run as `pnpm lab`) summarised as the fraction of calls
  * that completed, per client and path (goal: 100 % for keepalive-client at every duration up to 900 s).
  * The sweep's own results.json, chart and table land in <out>/survival.
  */

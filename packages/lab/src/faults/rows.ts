@@ -2,7 +2,7 @@
  * The faults matrix (issue "Faults: nothing hangs, nothing runs twice, every failure is a clear error"):
  * each row says what is done to the lab, what the caller must see, how many executions the emulator may
  * count, and — for detection rows — the bound derived from the physics plus a stated slack.
- * Pure: durations come from the time scale (src/scale), nothing here touches the lab.
+ * Pure: durations come from the time scale (src/harness/time-scale.ts), nothing here touches the lab.
  *
  * Physics (docs/node-keepalive.md): the client's sockets carry TCP_KEEPIDLE = idle, TCP_KEEPINTVL = 1 s,
  * TCP_KEEPCNT = 10. A forgotten flow answers the next probe (≤ idle after the last answered one) with RST;
