@@ -109,9 +109,12 @@ async function main(argv: readonly string[]): Promise<void> {
     );
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
+/** Runs the command line; a failure to start is one `error` line on stdout and exit 1. */
+export function runCommandLine(argv: readonly string[]): void {
+  main(argv).catch((error: unknown) => {
     print({ event: 'error', message: error instanceof Error ? error.message : String(error) });
     process.exit(1);
   });
 }
+
+if (require.main === module) runCommandLine(process.argv.slice(2));

@@ -2,6 +2,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+// The workspace's shared global setup (the strict environment's rejection log), run first.
+import sharedGlobalSetup from '@lambda-keepalive/test-kit/jest/global-setup';
 
 /**
  * Testing.app()/synthScope make a `cdktf.outdir.*` directory in os.tmpdir() per call and never remove it;
@@ -10,6 +12,7 @@ import * as path from 'node:path';
  * Set here, not in a setup file: inside a test, process.env is jest's copy, not what os.tmpdir() reads.
  */
 export default function globalSetup(): void {
+  sharedGlobalSetup();
   const privateTmpdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-stacks-test-'));
   process.env.LK_STACKS_ORIGINAL_TMPDIR = process.env.TMPDIR ?? '';
   process.env.TMPDIR = privateTmpdir;

@@ -4,6 +4,7 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const esbuild = require('esbuild');
+const { OLDEST_RUNTIME, runtimeNamed } = require('@lambda-keepalive/runtimes');
 const { lambdaCredentialsPlugin } = require('./lambda-credentials-plugin');
 const { workspaceSourcesPlugin } = require('./workspace-sources-plugin');
 
@@ -17,14 +18,17 @@ const { workspaceSourcesPlugin } = require('./workspace-sources-plugin');
  *   works if our own packages reach the SDK through ES imports too (workspace-sources-plugin.js).
  * - CommonJS output, so the runtime's `index.handler` finds the export.
  * - The SDK's default credential chain is cut to what a Lambda has (lambda-credentials-plugin.js).
+ * - The esbuild target is the runtime's Node (@lambda-keepalive/runtimes). By default the OLDEST supported
+ *   runtime: the stack picks the runtime at plan time, and a bundle for the oldest runs on all of them.
  */
-function lambdaBuildOptions(packageDir) {
+function lambdaBuildOptions(packageDir, runtime = OLDEST_RUNTIME) {
+  const { esbuildTarget } = typeof runtime === 'string' ? runtimeNamed(runtime, '--runtime') : runtime;
   return {
     entryPoints: [path.join(packageDir, 'src/index.ts')],
     outfile: path.join(packageDir, 'dist/index.js'),
     bundle: true,
     platform: 'node',
-    target: 'node22',
+    target: esbuildTarget,
     format: 'cjs',
     mainFields: ['module', 'main'],
     minify: true,
@@ -56,8 +60,8 @@ function bytesByPackage(output) {
 }
 
 /** Builds the package in `packageDir` (replacing its dist/) and prints the bundle's size and largest parts. */
-async function bundleLambda(packageDir) {
-  const options = lambdaBuildOptions(packageDir);
+async function bundleLambda(packageDir, runtime = OLDEST_RUNTIME) {
+  const options = lambdaBuildOptions(packageDir, runtime);
   fs.rmSync(path.join(packageDir, 'dist'), { recursive: true, force: true });
   const result = await esbuild.build(options);
   fs.writeFileSync(path.join(packageDir, 'dist/meta.json'), JSON.stringify(result.metafile));
@@ -68,7 +72,7 @@ async function bundleLambda(packageDir) {
     .slice(0, 5)
     .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)} KiB`)
     .join(', ');
-  console.log(`${path.relative(process.cwd(), options.outfile)}: ${output.bytes} bytes (${top})`);
+  console.log(`${path.relative(process.cwd(), options.outfile)} (${options.target}): ${output.bytes} bytes (${top})`);
   return { bytes: output.bytes, metafile: result.metafile };
 }
 

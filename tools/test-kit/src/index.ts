@@ -15,6 +15,7 @@ export {
   startLambdaTestServer,
   testClientConfig,
 } from './lambda-test-server';
+export { setKeepAliveTakesIntervalAndCount, tlsConnectForwardsKeepAlive } from './node-features';
 export { type PrivilegeCheck, type PrivilegeGate, privilegeGate, skipReasonOf } from './privilege-gate';
 export { createRecordingLogger, type LogLevel, type RecordedLine, type RecordingLogger } from './recording-logger';
 export { assertBuilt, runScript, type ScriptRun } from './run-script';

@@ -49,8 +49,14 @@ export function parseTimer(line: string): TcpTimer {
   return { kind, seconds: parseDuration(duration) };
 }
 
-/** ss durations: "44sec", "2min4sec", "1h2min", "999ms". */
+/**
+ * ss durations (iproute2 misc/ss.c, print_ms_timer): "44sec", "2min4sec", "1h2min", "999ms", and from 1 s to
+ * under 10 s seconds-dot-milliseconds with an "ms" suffix: "4.636ms" is 4.636 s, not 636 ms.
+ */
 function parseDuration(text: string): number {
+  const [, wholeSeconds, milliseconds] = /^(\d+)\.(\d{3})ms$/.exec(text) ?? [];
+  if (wholeSeconds !== undefined && milliseconds !== undefined)
+    return Number(wholeSeconds) + Number(milliseconds) / 1000;
   const part = (unit: string) => Number(new RegExp(`(\\d+)${unit}`).exec(text)?.[1] ?? 0);
   return part('h') * 3600 + part('min') * 60 + part('sec') + part('ms') / 1000;
 }

@@ -3,7 +3,9 @@
  * that completed, per client and path (goal: 100 % for keepalive-client at every duration up to 900 s).
  * The sweep's own results.json, chart and table land in <out>/survival.
  */
+
 import { join } from 'node:path';
+import { DEFAULT_RUNTIME } from '@lambda-keepalive/runtimes';
 import { LAB_CLIENTS, LAB_PATHS, type LabClient, type LabPath, type TimeScale } from '../harness';
 import { DEFAULT_DURATIONS_SECONDS, runLab } from '../sweep';
 
@@ -45,6 +47,7 @@ export async function runSurvivalBench(
   const run = await runLab(
     {
       timeScale,
+      runtime: DEFAULT_RUNTIME,
       paths: settings.paths,
       clients: [...LAB_CLIENTS],
       durationsSeconds: settings.durationsSeconds,

@@ -70,6 +70,19 @@ describe('parseLabCommand', () => {
     if (command.kind === 'run') expect(command.options.timeScale.natIdleSeconds).toBe(350);
   });
 
+  it('runs the clients on the stack default runtime, or on the one --runtime names; refuses others', () => {
+    const byDefault = parse();
+    expect(byDefault.kind === 'run' && byDefault.options.runtime).toMatchObject({ name: 'nodejs24.x', major: 24 });
+    const on26 = parse('--runtime', 'nodejs26.x');
+    expect(on26.kind === 'run' && on26.options.runtime.node).toMatch(/^26\./);
+    const faults = parse('faults', '--runtime', 'nodejs22.x');
+    expect(faults.kind === 'faults' && faults.options.runtime.name).toBe('nodejs22.x');
+    expect(() => parse('--runtime', 'nodejs20.x')).toThrow(
+      '--runtime: "nodejs20.x" is invalid: must be one of nodejs22.x, nodejs24.x, nodejs26.x',
+    );
+    expect(HELP_TEXT).toContain('--runtime <name>');
+  });
+
   it('answers --help and --cleanup without building a run', () => {
     expect(parse('--help')).toEqual({ kind: 'help' });
     expect(parse('-h', '--scale', 'nonsense')).toEqual({ kind: 'help' });

@@ -1,4 +1,12 @@
 /** `pnpm lab`'s command line: the sweep, faults, cleanup and help commands it parses to, and the help text. */
+
+import {
+  DEFAULT_RUNTIME,
+  type LambdaRuntime,
+  RUNTIME_NAMES,
+  runtimeNamed,
+  UnsupportedRuntimeError,
+} from '@lambda-keepalive/runtimes';
 import type { FaultsRunOptions } from '../faults';
 import { CLIENT_DESCRIPTIONS, DEFAULT_SCALE, LAB_CLIENTS, LAB_PATHS, REAL_SECONDS, resolveTimeScale } from '../harness';
 import { InvalidLabInputError } from '../lab-errors';
@@ -27,11 +35,14 @@ Options:
   --durations <list>   callee durations in real-equivalent seconds, (0, ${REAL_SECONDS.functionTimeout}]
                        (default ${DEFAULT_DURATIONS_SECONDS.join(',')})
   --concurrency <n>    cells running at once (default: all cells)
+  --runtime <name>     the Lambda runtime whose Node runs the clients: ${RUNTIME_NAMES.join(', ')}
+                       (default ${DEFAULT_RUNTIME.name}, the stack's)
   --out <dir>          output directory (default lab-results/<timestamp>)
   --cleanup            remove network namespaces left by earlier runs, then exit
   --help               this text
 
-       pnpm lab faults [-- --scale <s>] [--rows <id prefixes|load>] [--load-concurrency <n>] [--out <dir>]
+       pnpm lab faults [-- --scale <s>] [--runtime <name>] [--rows <id prefixes|load>] [--load-concurrency <n>]
+                       [--out <dir>]
   The fault matrix (NAT forgets/blackholes the flow, resets, killed or throttled service, callee errors,
   deadlines, bad input, 200-call load): each row's caller outcome, measured detection time vs its bound,
   and executions; exit 1 if any row misses its expectation.
@@ -44,6 +55,7 @@ failed (the shipped client lost a cell, or keepalive-off survived past the idle 
 
 const OPTION_SPEC = {
   scale: { type: 'string' },
+  runtime: { type: 'string' },
   paths: { type: 'string' },
   clients: { type: 'string' },
   durations: { type: 'string' },
@@ -83,6 +95,7 @@ export function parseLabCommand(
       durationsSeconds: [...durationsSeconds].sort((a, b) => a - b),
       outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now),
       concurrency: values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency),
+      runtime: parseRuntime(values.runtime),
     },
   };
 }
@@ -128,6 +141,7 @@ function parseConcurrency(text: string, field = '--concurrency'): number {
 
 const FAULTS_OPTION_SPEC = {
   scale: { type: 'string' },
+  runtime: { type: 'string' },
   rows: { type: 'string' },
   'load-concurrency': { type: 'string' },
   out: { type: 'string' },
@@ -140,6 +154,7 @@ function parseFaultsCommand(argv: readonly string[], now: Date, baseDirectory: s
   return {
     kind: 'faults',
     options: {
+      runtime: parseRuntime(values.runtime),
       timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
       outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now, 'faults-'),
       ...(values.rows === undefined ? {} : { only: parseList('--rows', values.rows, [], (item) => item) }),
@@ -148,4 +163,15 @@ function parseFaultsCommand(argv: readonly string[], now: Date, baseDirectory: s
         : { loadConcurrency: parseConcurrency(values['load-concurrency'], '--load-concurrency') }),
     },
   };
+}
+
+/** `--runtime`, default the stack's runtime; an unknown name is a usage error naming the allowed ones. */
+export function parseRuntime(text: string | undefined): LambdaRuntime {
+  if (text === undefined) return DEFAULT_RUNTIME;
+  try {
+    return runtimeNamed(text, '--runtime');
+  } catch (error) {
+    if (!(error instanceof UnsupportedRuntimeError)) throw error;
+    throw new InvalidLabInputError('--runtime', text, error.rule, { cause: error });
+  }
 }

@@ -4,10 +4,12 @@
  * every result carries a distinct requestId), and the process must exit by itself once they have.
  * Reports wall time and peak RSS of the caller process and of the emulator (VmHWM).
  */
+
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DEFAULT_RUNTIME, type LambdaRuntime } from '@lambda-keepalive/runtimes';
 import { driverCommandFor, openLabSession, type TimeScale, toLabSeconds } from '../harness';
 import { spawnFaultDriver } from './driver-process';
 import { EXIT_AFTER_SETTLE_LIMIT_MS } from './measurements';
@@ -42,11 +44,13 @@ export async function runLoad(
   concurrency = 200,
   realDurationSeconds = 400,
   signal?: AbortSignal,
+  runtime: LambdaRuntime = DEFAULT_RUNTIME,
 ): Promise<LoadResult> {
   const labDurationSeconds = toLabSeconds(timeScale, realDurationSeconds);
   const timeoutMs = timeScale.callerTimeoutMs + COLD_BURST_ALLOWANCE_MS;
   const session = await openLabSession({
     timeScale,
+    runtime,
     cells: [],
     extraFunctions: [
       {

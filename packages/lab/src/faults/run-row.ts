@@ -4,11 +4,13 @@
  * middlebox or emulator at its moment, then the measurement (fault-measurements.ts). Every session is
  * closed in a finally, and `ip netns list` is checked afterwards for the session's namespaces.
  */
+
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { EmulatedFunction } from '@lambda-keepalive/invoke-emulator';
+import { DEFAULT_RUNTIME, type LambdaRuntime } from '@lambda-keepalive/runtimes';
 import { driverCommandFor, type LabSession, openLabSession, parseDriverResult, type TimeScale } from '../harness';
 import { type FinishedDriver, spawnFaultDriver } from './driver-process';
 import {
@@ -46,6 +48,7 @@ export async function runFaultSession(
   rows: readonly FaultRow[],
   timeScale: TimeScale,
   signal?: AbortSignal,
+  runtime: LambdaRuntime = DEFAULT_RUNTIME,
 ): Promise<FaultRowResult[]> {
   const calleeBundle = require.resolve('@lambda-keepalive/callee');
   const functions: EmulatedFunction[] = rows.map((row) => ({
@@ -53,7 +56,7 @@ export async function runFaultSession(
     handlerFile: row.callee.handler === 'hanging' ? FAULT_FILES.hangingHandler : calleeBundle,
     timeoutSeconds: row.callee.timeoutSeconds,
   }));
-  const session = await openLabSession({ timeScale, cells: [], extraFunctions: functions });
+  const session = await openLabSession({ timeScale, cells: [], extraFunctions: functions, runtime });
   const namespaces = Object.values(session.network.namespaces);
   let measured: Array<{
     row: FaultRow;

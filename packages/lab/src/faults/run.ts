@@ -3,10 +3,12 @@
  * sharing one), then the load row on its own (200 workers would skew the detection timings), then the
  * table, results.json, and the verdict. The last printed line names the output directory.
  */
+
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TimeScale } from '../harness';
+import { DEFAULT_RUNTIME, type LambdaRuntime } from '@lambda-keepalive/runtimes';
+import { describeRuntime, type TimeScale } from '../harness';
 import { writeFileAtomically } from '../report';
 import { buildBadInputRows } from './bad-input-rows';
 import { renderBoundRules, renderFaultsTable } from './report';
@@ -16,6 +18,8 @@ import { type FaultRowResult, runFaultSession } from './run-row';
 
 export interface FaultsRunOptions {
   timeScale: TimeScale;
+  /** Whose Node runs the caller (and the SDK drivers). */
+  runtime: LambdaRuntime;
   outDirectory: string;
   /** Row id prefixes to run (default all); "load" selects the load row. */
   only?: string[];
@@ -34,6 +38,7 @@ export async function runFaultRows(
   rows: readonly FaultRow[],
   timeScale: TimeScale,
   signal?: AbortSignal,
+  runtime: LambdaRuntime = DEFAULT_RUNTIME,
 ): Promise<FaultRowResult[]> {
   // Each driver listens for the abort: one listener per row is expected, not a leak.
   if (signal) setMaxListeners(rows.length + 10, signal);
@@ -41,7 +46,7 @@ export async function runFaultRows(
   for (const row of rows) sessions.set(row.sessionKey, [...(sessions.get(row.sessionKey) ?? []), row]);
   const runs = [...sessions.values()].map(async (sessionRows, index) => {
     await sleep(index * SESSION_LAUNCH_INTERVAL_MS);
-    return runFaultSession(sessionRows, timeScale, signal);
+    return runFaultSession(sessionRows, timeScale, signal, runtime);
   });
   const results = (await Promise.all(runs)).flat();
   return rows.map((row) => {
@@ -61,13 +66,14 @@ export async function runFaults(
   const withLoad = options.only === undefined || options.only.includes('load');
   log(
     `lab faults: ${rows.length} rows${withLoad ? ' + load' : ''}, NAT idle ${options.timeScale.natIdleSeconds} s, ` +
-      `keepalive idle ${options.timeScale.keepAliveIdleSeconds} s (scale ${options.timeScale.scale.toFixed(4)})`,
+      `keepalive idle ${options.timeScale.keepAliveIdleSeconds} s (scale ${options.timeScale.scale.toFixed(4)}); ` +
+      describeRuntime(options.runtime),
   );
-  const results = await runFaultRows(rows, options.timeScale, signal);
+  const results = await runFaultRows(rows, options.timeScale, signal, options.runtime);
   let load: LoadResult | undefined;
   if (withLoad) {
     log(`load: ${options.loadConcurrency ?? 200} concurrent calls from one caller process…`);
-    load = await runLoad(options.timeScale, options.loadConcurrency ?? 200, 400, signal);
+    load = await runLoad(options.timeScale, options.loadConcurrency ?? 200, 400, signal, options.runtime);
   }
   const misses = results.reduce((sum, result) => sum + result.misses.length, 0) + (load?.misses.length ?? 0);
   const finishedAt = new Date();
@@ -81,6 +87,7 @@ export async function runFaults(
         finishedAt: finishedAt.toISOString(),
         wallClockMs: finishedAt.getTime() - startedAt.getTime(),
         scale: options.timeScale,
+        runtime: { name: options.runtime.name, node: options.runtime.node },
         rows: results,
         load,
         passed: misses === 0,

@@ -14,5 +14,12 @@ export interface CellResult extends LabCell {
   error?: { name: string; message: string };
   /** Times the emulator started the cell's callee: exactly 1 is exactly-once. */
   executions: number;
-  driver: { exitCode: number | null; signal: string | null; killedByRunner: boolean; stderrTail: string };
+  /** The driver process; `node` is the Node release it ran on, as it reported it (absent when it printed nothing). */
+  driver: {
+    exitCode: number | null;
+    signal: string | null;
+    killedByRunner: boolean;
+    stderrTail: string;
+    node?: string;
+  };
 }

@@ -2,6 +2,7 @@
  * The lab's vocabulary: the network paths a call can take, the clients that make it, and the cell (path ×
  * client × callee duration) one call is — shared by the sweep, the faults, the bench and the report.
  */
+import type { LambdaRuntime } from '@lambda-keepalive/runtimes';
 
 /** `nat`: vpc host → NAT gateway (masquerade) → service IP; `endpoint`: vpc host → interface endpoint IP (DNAT). */
 export const LAB_PATHS = ['nat', 'endpoint'] as const;
@@ -36,4 +37,9 @@ export function calleeFunctionName(cell: LabCell): string {
 
 export function cellLabel(cell: LabCell): string {
   return `${cell.path}/${cell.client}/${cell.durationSeconds}s`;
+}
+
+/** "the clients run on nodejs24.x (Node 24.22.3)": for banners, table captions and chart subtitles. */
+export function describeRuntime(runtime: LambdaRuntime): string {
+  return `the clients run on ${runtime.name} (Node ${runtime.node})`;
 }

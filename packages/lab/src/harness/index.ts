@@ -4,6 +4,7 @@ export {
   CLIENT_DESCRIPTIONS,
   calleeFunctionName,
   cellLabel,
+  describeRuntime,
   LAB_CLIENTS,
   LAB_PATHS,
   type LabCell,

@@ -68,7 +68,13 @@ export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSigna
       ? { error: { name: killedByRunner ? 'KilledByRunner' : 'DriverCrashed', message: lastLine(stderr) } }
       : {}),
     executions,
-    driver: { exitCode, signal: exitSignal, killedByRunner, stderrTail: stderr },
+    driver: {
+      exitCode,
+      signal: exitSignal,
+      killedByRunner,
+      stderrTail: stderr,
+      ...(outcome?.node === undefined ? {} : { node: outcome.node }),
+    },
   };
 }
 

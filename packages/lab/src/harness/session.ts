@@ -14,6 +14,8 @@ import {
   type EmulatedFunction,
   type EmulatorConfig,
 } from '@lambda-keepalive/invoke-emulator';
+import { nodeBinary } from '@lambda-keepalive/node-binaries';
+import { DEFAULT_RUNTIME, type LambdaRuntime } from '@lambda-keepalive/runtimes';
 import { LabSetupError } from '../lab-errors';
 import { calleeFunctionName, type LabCell, type LabPath } from './clients';
 import { attachEmulatorProcess, type EmulatorProcess } from './emulator-process';
@@ -23,6 +25,8 @@ import { LAB_MAX_FUNCTION_TIMEOUT_SECONDS, type TimeScale } from './time-scale';
 export interface LabSession extends CellHost {
   network: LabNetwork;
   emulator: EmulatorProcess;
+  /** The Lambda runtime whose Node runs the clients (the caller bundle, the SDK drivers). */
+  runtime: LambdaRuntime;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,11 @@ export interface LabSessionOptions {
   cells: readonly LabCell[];
   /** Functions beyond the cells' (the faults' own timeouts and handler files). */
   extraFunctions?: readonly EmulatedFunction[];
+  /**
+   * Whose Node runs the clients, as Lambda would run the caller (default: the stack's default runtime). The
+   * emulator stays on this process's Node: it plays the service, not a function.
+   */
+  runtime?: LambdaRuntime;
 }
 
 /** packages/lab, from src/harness (jest) as from dist/harness (built). */
@@ -41,6 +50,7 @@ export const BUILT_FILES = {
 };
 
 export async function openLabSession(options: LabSessionOptions): Promise<LabSession> {
+  const runtime = options.runtime ?? DEFAULT_RUNTIME;
   const calleeBundle = requireBuilt();
   const teardown: Array<() => Promise<void>> = [];
   // Undone in reverse, one at a time: the emulator must stop before its namespace goes.
@@ -96,7 +106,8 @@ export async function openLabSession(options: LabSessionOptions): Promise<LabSes
       caCertificateFile,
       timeScale: options.timeScale,
       driversDirectory: BUILT_FILES.driversDirectory,
-      nodeExecutable: process.execPath,
+      nodeExecutable: nodeBinary(runtime),
+      runtime,
       spawnInVpc: (command, args, spawnOptions) => network.spawnIn('vpc', command, args, spawnOptions),
       executions: () => emulator.executions(),
       close,

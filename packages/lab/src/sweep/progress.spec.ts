@@ -1,4 +1,5 @@
 /** The progress lines: the banner's scale in lab seconds, one line per finished cell, the expectations verdict. */
+import { runtimeNamed } from '@lambda-keepalive/runtimes';
 import { cellResult } from '../../test/support/cell-results';
 import { resolveTimeScale } from '../harness/time-scale';
 import { formatCellProgress, formatExpectations, formatRunBanner } from './progress';
@@ -9,6 +10,9 @@ describe('progress lines', () => {
     expect(banner).toContain('scale 0.02 (asked 0.02): NAT/endpoint idle 7 s ≙ 350 s');
     expect(banner).toContain('keepalive idle 1 s, caller timeout 21.0 s, callee timeout 19 s');
     expect(banner).toContain('56 cells, 56 at a time');
+    expect(banner).not.toContain('the clients run on');
+    const withRuntime = formatRunBanner(resolveTimeScale(0.02), 56, 56, runtimeNamed('nodejs26.x'));
+    expect(withRuntime.split('\n').at(-1)).toMatch(/^lab: the clients run on nodejs26\.x \(Node 26\.\d+\.\d+\)$/);
   });
 
   it('prints one line per finished cell with the running count, verdict, elapsed, executions and error', () => {

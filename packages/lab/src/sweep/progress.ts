@@ -2,10 +2,16 @@
  * The lines printed while a run goes: a banner with what the scale means, one line per finished cell with
  * a running count, and the verdict of the expectations. Plain text: it must work without a TTY (CI logs).
  */
-import { type CellResult, REAL_SECONDS, type TimeScale } from '../harness';
+import type { LambdaRuntime } from '@lambda-keepalive/runtimes';
+import { type CellResult, describeRuntime, REAL_SECONDS, type TimeScale } from '../harness';
 import type { ExpectationFailure } from './expectations';
 
-export function formatRunBanner(timeScale: TimeScale, cellCount: number, concurrency: number): string {
+export function formatRunBanner(
+  timeScale: TimeScale,
+  cellCount: number,
+  concurrency: number,
+  runtime?: LambdaRuntime,
+): string {
   const seconds = (ms: number): string => (ms / 1000).toFixed(1);
   return [
     `lab: scale ${round(timeScale.scale)} (asked ${timeScale.requestedScale}): ` +
@@ -14,6 +20,7 @@ export function formatRunBanner(timeScale: TimeScale, cellCount: number, concurr
       `caller timeout ${seconds(timeScale.callerTimeoutMs)} s, callee timeout ${timeScale.calleeTimeoutSeconds} s`,
     `lab: ${cellCount} cells, ${concurrency} at a time; ` +
       'durations below are real-equivalent, elapsed times are lab seconds',
+    ...(runtime === undefined ? [] : [`lab: ${describeRuntime(runtime)}`]),
   ].join('\n');
 }
 

@@ -16,7 +16,14 @@ export interface ResultsDocument {
   startedAt: string;
   finishedAt: string;
   wallClockMs: number;
-  parameters: { paths: LabPath[]; clients: LabClient[]; durationsSeconds: number[]; concurrency: number };
+  parameters: {
+    paths: LabPath[];
+    clients: LabClient[];
+    durationsSeconds: number[];
+    concurrency: number;
+    /** The Lambda runtime whose Node ran the clients. */
+    runtime: { name: string; node: string };
+  };
   scale: TimeScale & { idleLimitSeconds: number };
   cells: CellResult[];
   /** The emulator's final execution counts by function name (one function per cell). */

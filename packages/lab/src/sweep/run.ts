@@ -3,8 +3,10 @@
  * the expectations verdict. The last printed line names the output directory.
  */
 import { join } from 'node:path';
+import type { LambdaRuntime } from '@lambda-keepalive/runtimes';
 import {
   type CellResult,
+  describeRuntime,
   type LabClient,
   type LabPath,
   openLabSession,
@@ -34,6 +36,8 @@ export interface LabRunOptions {
   outDirectory: string;
   /** Cells running at once; undefined = all cells (a waiting call costs no CPU). */
   concurrency: number | undefined;
+  /** Whose Node runs the clients (the caller bundle and the SDK drivers). */
+  runtime: LambdaRuntime;
 }
 
 export interface LabRunResult {
@@ -51,8 +55,8 @@ export async function runLab(
   const startedAt = new Date();
   const cells = buildCells(options.paths, options.clients, options.durationsSeconds);
   const concurrency = options.concurrency ?? cells.length;
-  log(formatRunBanner(options.timeScale, cells.length, concurrency));
-  const session = await openLabSession({ timeScale: options.timeScale, cells });
+  log(formatRunBanner(options.timeScale, cells.length, concurrency, options.runtime));
+  const session = await openLabSession({ timeScale: options.timeScale, cells, runtime: options.runtime });
   let results: CellResult[];
   let executions: Record<string, number>;
   try {
@@ -85,6 +89,7 @@ export async function runLab(
       clients: options.clients,
       durationsSeconds: options.durationsSeconds,
       concurrency,
+      runtime: { name: options.runtime.name, node: options.runtime.node },
     },
     scale: { ...options.timeScale, idleLimitSeconds: REAL_SECONDS.idleLimit },
     cells: finalResults,
@@ -95,11 +100,13 @@ export async function runLab(
   const chartFile = join(options.outDirectory, CHART_FILE_NAME);
   const subtitle =
     `scale ${Number(options.timeScale.scale.toFixed(6))} · ` +
-    `NAT idle ${options.timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s · paths ${options.paths.join(', ')}`;
+    `NAT idle ${options.timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s · ` +
+    `paths ${options.paths.join(', ')} · ` +
+    `${options.runtime.name} (Node ${options.runtime.node})`;
   await writeFileAtomically(chartFile, renderSurvivalChart(finalResults, { subtitle }));
 
   log('');
-  log(renderResultsTable(finalResults));
+  log(renderResultsTable(finalResults, { caption: `${describeRuntime(options.runtime)}:` }));
   log('');
   log(formatExpectations(failures, finalResults));
   log(`lab: ${cells.length} cells in ${(document.wallClockMs / 1000).toFixed(1)} s`);

@@ -28,6 +28,12 @@ describe('renderResultsTable', () => {
     expect(lines[5]).toMatch(/^endpoint\s+keepalive-off\s+ok 8\.2s\s+hung 20\.0s$/);
   });
 
+  it('puts a caption line first when given one (the run names the runtime there)', () => {
+    const lines = renderResultsTable(results, { caption: 'the clients run on nodejs24.x (Node 24.22.3):' }).split('\n');
+    expect(lines[0]).toBe('the clients run on nodejs24.x (Node 24.22.3):');
+    expect(lines[1]).toMatch(/^path\s+client\s+340 s\s+400 s$/);
+  });
+
   it('aligns the columns', () => {
     const lines = renderResultsTable(results).split('\n').slice(0, 6);
     const column400 = lines[0]?.indexOf('400 s');

@@ -5,9 +5,10 @@ import type { CellResult } from '../harness';
  * The end-of-run table: one row per path × client, one column per callee duration (real-equivalent s),
  * each cell "<verdict> <elapsed lab s>", plus "×N" when the callee did not run exactly once. Below it,
  * what the clients threw, grouped, so a reader sees *why* a row is red without opening results.json.
- * Plain text, fixed-width columns: it must read the same in a CI log as in a terminal.
+ * Plain text, fixed-width columns: it must read the same in a CI log as in a terminal. An optional caption
+ * line comes first (the run names the runtime there).
  */
-export function renderResultsTable(results: readonly CellResult[]): string {
+export function renderResultsTable(results: readonly CellResult[], options: { caption?: string } = {}): string {
   const durations = unique(results.map((cell) => cell.durationSeconds));
   const rows = unique(results.map((cell) => `${cell.path}\u0000${cell.client}`)).map(
     (key) => key.split('\u0000') as [string, string],
@@ -30,7 +31,8 @@ export function renderResultsTable(results: readonly CellResult[]): string {
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-  return [line(header), rule, ...body.map(line), ...errorNotes(results)].join('\n');
+  const caption = options.caption === undefined ? [] : [options.caption];
+  return [...caption, line(header), rule, ...body.map(line), ...errorNotes(results)].join('\n');
 }
 
 function cellText(cell: CellResult): string {

@@ -7,14 +7,20 @@ export const DRIVER_RESULT_KEY = 'labDriverResult';
 
 export type DriverOutcome =
   /** The callee's result came back through the client. */
-  | { outcome: 'ok'; result: unknown; elapsedMs: number }
-  /** The client threw (or the function error came back); name + message of what was thrown. */
-  | { outcome: 'error'; error: { name: string; message: string }; elapsedMs: number }
-  /** The driver's Lambda-like timeout fired first: nothing came back before the caller's deadline. */
-  | { outcome: 'timeout'; elapsedMs: number };
+  (
+    | { outcome: 'ok'; result: unknown; elapsedMs: number }
+    /** The client threw (or the function error came back); name + message of what was thrown. */
+    | { outcome: 'error'; error: { name: string; message: string }; elapsedMs: number }
+    /** The driver's Lambda-like timeout fired first: nothing came back before the caller's deadline. */
+    | { outcome: 'timeout'; elapsedMs: number }
+  ) & {
+    /** The Node release the driver ran on (`v24.22.3`): which runtime the client really ran on. */
+    node?: string;
+  };
 
+/** The result line; it also says which Node ran the driver. */
 export function formatDriverResult(outcome: DriverOutcome): string {
-  return `${JSON.stringify({ [DRIVER_RESULT_KEY]: outcome })}\n`;
+  return `${JSON.stringify({ [DRIVER_RESULT_KEY]: { ...outcome, node: process.version } })}\n`;
 }
 
 export function describeThrown(thrown: unknown): { name: string; message: string } {
@@ -46,17 +52,19 @@ function outcomeOf(line: string): DriverOutcome | undefined {
     | undefined;
   if (candidate === undefined || candidate === null || typeof candidate.elapsedMs !== 'number') return undefined;
   const elapsedMs = candidate.elapsedMs;
+  const node = typeof candidate.node === 'string' ? { node: candidate.node } : {};
   switch (candidate.outcome) {
     case 'ok':
-      return { outcome: 'ok', result: candidate.result, elapsedMs };
+      return { outcome: 'ok', result: candidate.result, elapsedMs, ...node };
     case 'timeout':
-      return { outcome: 'timeout', elapsedMs };
+      return { outcome: 'timeout', elapsedMs, ...node };
     case 'error': {
       const error = candidate.error as { name?: unknown; message?: unknown } | undefined;
       return {
         outcome: 'error',
         error: { name: String(error?.name ?? 'Error'), message: String(error?.message ?? '') },
         elapsedMs,
+        ...node,
       };
     }
     default:

@@ -1,0 +1,2 @@
+/** jest settings: the shared preset. */
+module.exports = require('../../jest.preset.js');
