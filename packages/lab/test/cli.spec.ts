@@ -2,10 +2,12 @@
  * `pnpm lab` end to end: the built CLI (dist/cli/lab.js) as a process — usage errors, then a tiny real sweep
  * (root + netns) writing results.json and the chart into the directory its last line names.
  */
+
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { DEFAULT_RUNTIME } from '@lambda-keepalive/runtimes';
 import { assertBuilt, runScript, skipReasonOf } from '@lambda-keepalive/test-kit';
 import type { ResultsDocument } from '../src/sweep/results-file';
 
@@ -73,7 +75,9 @@ describe('lab CLI', () => {
         clients: ['keepalive-client', 'keepalive-off'],
         durationsSeconds: [100, 400],
         concurrency: 4,
+        runtime: { name: DEFAULT_RUNTIME.name, node: DEFAULT_RUNTIME.node },
       });
+      expect(new Set(document.cells.map((cell) => cell.driver.node))).toEqual(new Set([`v${DEFAULT_RUNTIME.node}`]));
       expect(document.cells.map((cell) => [cell.client, cell.durationSeconds, cell.verdict, cell.executions])).toEqual([
         ['keepalive-client', 100, 'ok', 1],
         ['keepalive-client', 400, 'ok', 1],

@@ -1,6 +1,6 @@
 /**
  * The driver result line: each outcome round-trips through stdout mixed with caller logs, the last line wins,
- * none is undefined, and thrown non-errors are described.
+ * none is undefined, and thrown non-errors are described. Every line also says which Node printed it.
  */
 import { describeThrown, formatDriverResult, parseDriverResult } from './driver-result';
 
@@ -15,7 +15,7 @@ describe('driver result line', () => {
       const stdout =
         `{"level":"INFO","message":"invoking"}\n${formatDriverResult(outcome)}` +
         `{"level":"INFO","message":"after"}\n`;
-      expect(parseDriverResult(stdout)).toEqual(outcome);
+      expect(parseDriverResult(stdout)).toEqual({ ...outcome, node: process.version });
     }
   });
 
@@ -24,13 +24,18 @@ describe('driver result line', () => {
       formatDriverResult({ outcome: 'timeout', elapsedMs: 1 }) +
       '{"message":"labDriverResult is printed below"}\n' +
       formatDriverResult({ outcome: 'ok', result: 1, elapsedMs: 2 });
-    expect(parseDriverResult(stdout)).toEqual({ outcome: 'ok', result: 1, elapsedMs: 2 });
+    expect(parseDriverResult(stdout)).toEqual({ outcome: 'ok', result: 1, elapsedMs: 2, node: process.version });
   });
 
   it('returns undefined when the driver printed no result (killed, crashed, truncated)', () => {
     expect(parseDriverResult('')).toBeUndefined();
     expect(parseDriverResult('{"labDriverResult":{"outcome":"ok","elapsedMs":')).toBeUndefined();
     expect(parseDriverResult('{"labDriverResult":{"outcome":"weird","elapsedMs":1}}')).toBeUndefined();
+    // A line without `node` (a driver older than this field) still parses, without it.
+    expect(parseDriverResult('{"labDriverResult":{"outcome":"timeout","elapsedMs":1}}')).toEqual({
+      outcome: 'timeout',
+      elapsedMs: 1,
+    });
   });
 
   it('describes thrown values that are not errors', () => {
