@@ -3,11 +3,13 @@
  * Checks the bench WORKS — output structure, files, numbers finite and positive — never that the numbers
  * meet the goals (a smoke run's samples say nothing, and speed is not asserted in tests).
  */
+
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { DEFAULT_RUNTIME } from '@lambda-keepalive/runtimes';
 import { assertBuilt, runScript } from '@lambda-keepalive/test-kit';
 import type { BenchDocument } from '../src/bench/document';
 
@@ -62,7 +64,9 @@ describe('pnpm bench', () => {
       expect(document.options.smoke).toBe(true);
       expect(document.overhead?.clients['keepalive-client']?.samplesMs.flat().length).toBe(2 * 20);
       expect(document.fanout?.clients['sdk-default']?.burstMs).toHaveLength(1);
-      expect(document['cold-start']?.bundles.caller.bytes).toBeGreaterThan(0);
+      expect(document.options.runtimes).toEqual([DEFAULT_RUNTIME.name]); // --smoke: the default runtime only
+      expect(document['cold-start']?.map((run) => run.runtime.name)).toEqual([DEFAULT_RUNTIME.name]);
+      expect(document['cold-start']?.[0]?.bundles.caller.bytes).toBeGreaterThan(0);
 
       if (privileges.ok) {
         for (const heading of ['1. survival', '2. dead-flow detection', '6. probe traffic'])
@@ -70,8 +74,9 @@ describe('pnpm bench', () => {
         expect(document.skipped).toEqual([]);
         expect(document.survival?.rows.length).toBeGreaterThan(0);
         expect(
-          document.detection?.results.find((row) => row.client === 'keepalive-client')?.detectedSeconds?.median,
+          document.detection?.[0]?.results.find((row) => row.client === 'keepalive-client')?.detectedSeconds?.median,
         ).toBeGreaterThan(0);
+        expect(document.detection?.[0]?.runtime).toMatchObject({ name: DEFAULT_RUNTIME.name, probesHonoured: true });
         expect(document['probe-traffic']?.rows.every((row) => row.packets > 0 && row.bytes > 0)).toBe(true);
         expect(existsSync(join(outDirectory, 'survival', 'results.json'))).toBe(true);
       } else {

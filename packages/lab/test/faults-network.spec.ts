@@ -4,15 +4,18 @@
  */
 
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { DEFAULT_RUNTIME } from '@lambda-keepalive/runtimes';
 import { privilegeGate } from '@lambda-keepalive/test-kit';
 import { buildFaultRows } from '../src/faults/rows';
-import { runFaultRows } from '../src/faults/run';
+import { rowPhysics, runFaultRows } from '../src/faults/run';
 import type { FaultRowResult } from '../src/faults/run-row';
 import { resolveTimeScale } from '../src/harness/time-scale';
 import { expectRowMet, resultOf } from './support/faults';
 
 const timeScale = resolveTimeScale(0.06);
-const rows = buildFaultRows(timeScale).filter((row) => /^(forget-flow|blackhole|keepalive-over)/.test(row.id));
+const rows = buildFaultRows(timeScale, rowPhysics(DEFAULT_RUNTIME)).filter((row) =>
+  /^(forget-flow|blackhole|keepalive-over)/.test(row.id),
+);
 const lab = privilegeGate('faults network tests', checkLabPrivileges);
 let results: FaultRowResult[] = [];
 

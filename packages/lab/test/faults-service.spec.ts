@@ -5,16 +5,17 @@
  */
 
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { DEFAULT_RUNTIME } from '@lambda-keepalive/runtimes';
 import { privilegeGate } from '@lambda-keepalive/test-kit';
 import { buildBadInputRows } from '../src/faults/bad-input-rows';
 import { buildFaultRows } from '../src/faults/rows';
-import { runFaultRows } from '../src/faults/run';
+import { rowPhysics, runFaultRows } from '../src/faults/run';
 import type { FaultRowResult } from '../src/faults/run-row';
 import { resolveTimeScale } from '../src/harness/time-scale';
 import { expectRowMet, resultOf } from './support/faults';
 
 const timeScale = resolveTimeScale(0.06);
-const faultRows = buildFaultRows(timeScale).filter(
+const faultRows = buildFaultRows(timeScale, rowPhysics(DEFAULT_RUNTIME)).filter(
   (row) => row.path === 'nat' && !/^(forget-flow|blackhole|keepalive-over)/.test(row.id),
 );
 const badInputRows = buildBadInputRows(timeScale);

@@ -6,3 +6,6 @@ export function nodeBinary(runtime: string | LambdaRuntime): string;
 
 /** Why the installed binaries do not match the runtime list; empty when they do. */
 export function binaryProblems(runtimes?: readonly LambdaRuntime[]): string[];
+
+/** Whether the runtime's Node applies a keepalive probe interval and count (Node >= 24.19 / 26.4). */
+export function honoursKeepAliveProbes(runtime: string | LambdaRuntime): boolean;

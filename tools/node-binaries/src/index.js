@@ -52,4 +52,23 @@ function binaryProblems(runtimes = SUPPORTED_RUNTIMES) {
   return problems;
 }
 
-module.exports = { binaryProblems, nodeBinary };
+const probeSupport = new Map();
+
+/**
+ * Whether the runtime's Node sets TCP_KEEPINTVL / TCP_KEEPCNT from `setKeepAlive(enable, delay, interval,
+ * count)` (nodejs/node#63825: 24.19.0, 26.4.0); older ones keep libuv's 1 s × 10. Asked of the binary itself
+ * (the arity of net.Socket#setKeepAlive), once per runtime.
+ */
+function honoursKeepAliveProbes(runtime) {
+  const entry = typeof runtime === 'string' ? runtimeNamed(runtime) : runtime;
+  if (!probeSupport.has(entry.name)) {
+    const arity = spawnSync(nodeBinary(entry), ['-p', "require('node:net').Socket.prototype.setKeepAlive.length"], {
+      encoding: 'utf8',
+    });
+    if (arity.status !== 0) throw new Error(`${nodeBinary(entry)} could not be asked: ${arity.stderr.trim()}`);
+    probeSupport.set(entry.name, Number(arity.stdout.trim()) >= 4);
+  }
+  return probeSupport.get(entry.name);
+}
+
+module.exports = { binaryProblems, honoursKeepAliveProbes, nodeBinary };

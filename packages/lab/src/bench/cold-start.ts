@@ -8,12 +8,15 @@
  * - `caller-recipe`: the caller's own recipe (@lambda-keepalive/lambda-bundle: ESM entry points,
  *   minify, node22) — like for like, what the client + Powertools Logger + handler add.
  */
+
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { bytesByPackage } from '@lambda-keepalive/lambda-bundle';
+import { nodeBinary } from '@lambda-keepalive/node-binaries';
+import type { LambdaRuntime } from '@lambda-keepalive/runtimes';
 import type { Metafile } from 'esbuild';
 import { interleavedOrder, pairedRatios, type RatioSummary, type Summary, summarize } from './stats';
 
@@ -37,6 +40,8 @@ export interface ColdStartSettings {
 }
 
 export interface ColdStartResult {
+  /** The runtime whose Node loaded every bundle in this run. */
+  runtime: { name: string; node: string };
   settings: ColdStartSettings & { initMeasure: string; baselineCommand: string };
   bundles: Record<ColdStartBundle, { bytes: number; initMs: Summary; samplesMs: number[] }>;
   /** caller ÷ esbuild-minify (the issue's yardstick). */
@@ -59,7 +64,9 @@ const PACKAGE_ROOT = resolve(__dirname, '..', '..');
 export async function runColdStartBench(
   settings: ColdStartSettings,
   log: (line: string) => void,
+  runtime: LambdaRuntime,
 ): Promise<ColdStartResult> {
+  const node = nodeBinary(runtime);
   const callerFile = require.resolve('@lambda-keepalive/caller');
   const directory = await mkdtemp(join(tmpdir(), 'lk-bench-cold-'));
   try {
@@ -86,13 +93,13 @@ export async function runColdStartBench(
     >;
     for (let round = 0; round < settings.samples; round += 1) {
       for (const name of interleavedOrder(names, round)) {
-        const { stdout } = await run(process.execPath, ['-e', INIT_SCRIPT, files[name]], {
+        const { stdout } = await run(node, ['-e', INIT_SCRIPT, files[name]], {
           env: { PATH: process.env.PATH ?? '' },
         });
         samples[name].push(Number(stdout));
       }
     }
-    log(`  cold-start: ${settings.samples} fresh processes per bundle done`);
+    log(`  cold-start: ${settings.samples} fresh ${runtime.name} processes per bundle done`);
     const bundles = {} as ColdStartResult['bundles'];
     for (const name of names) {
       bundles[name] = {
@@ -102,6 +109,7 @@ export async function runColdStartBench(
       };
     }
     return {
+      runtime: { name: runtime.name, node: runtime.node },
       settings: {
         ...settings,
         initMeasure: 'require() of the bundle in a fresh `node -e` process, hrtime around the require only',

@@ -1,27 +1,35 @@
 /**
  * Dead-flow detection: a long call per client is in flight through a middlebox, the middlebox forgets
  * the flow (conntrack entries deleted → the next inside packet gets RST) or blackholes it (every packet
- * dropped), and we time fault → the caller's error, against the physical bound:
- * - forget: the next keepalive probe, at most one idle later (probes re-arm every idle while answered);
- * - blackhole: one idle, then libuv's 10 probes 1 s apart (TCP_KEEPCNT 10, TCP_KEEPINTVL 1 — docs/node-keepalive.md).
- * keepalive-client's idle is the scaled 60 s; sdk-default's is 1 s (its setKeepAlive(true, 1000) 3 s
- * after the request); keepalive-off and sdk-own-agent send nothing, so they never detect.
+ * dropped), and we time fault → the caller's error, against the physical bound — the kernel's worst case for
+ * the client's keepalive settings, timer wheel included (src/harness/keepalive-timers.ts):
+ * - forget: the next keepalive probe (probes re-arm every idle while answered);
+ * - blackhole: the next probe, then `count` unanswered probes `interval` apart — the client's probe settings
+ *   where the runtime's Node honours them (>= 24.19), else libuv's 10 × 1 s (docs/node-keepalive.md).
+ * keepalive-client's idle is the scaled 60 s; sdk-default's is 1 s (its setKeepAlive(true, 1000) 3 s after the
+ * request, two arguments: libuv's 10 × 1 s everywhere); keepalive-off and sdk-own-agent never probe.
+ * One run is one runtime: its Node runs every client.
  * Each round runs both faults at once on the two middleboxes (forget on one path, blackhole on the other,
  * swapped every round), all clients side by side. The fault comes a random time after the SDK's delayed
  * keepalive is armed, so the probe phase differs between rounds.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Middlebox } from '@lambda-keepalive/hyperplane-net';
+import type { LambdaRuntime } from '@lambda-keepalive/runtimes';
+import type { RowPhysics } from '../faults';
 import { type FaultMark, forgetFlows, startBlackhole, waitForExecutionStart } from '../faults';
 import {
   calleeFunctionName,
+  keepaliveTimingBounds,
   LAB_CLIENTS,
   type LabCell,
   type LabClient,
   type LabPath,
+  LIBUV_PROBES,
   openLabSession,
   REAL_SECONDS,
   SDK_DELAYED_KEEPALIVE_SECONDS,
+  shippedClientKeepAlive,
   type TimeScale,
 } from '../harness';
 import { type BenchCellResult, createBenchCellRunner } from './cell-host';
@@ -29,8 +37,6 @@ import { type Summary, summarize } from './stats';
 
 export type DetectionFault = 'forget' | 'blackhole';
 const PATH_BOX: Record<LabPath, Middlebox> = { nat: 'natGateway', endpoint: 'interfaceEndpoint' };
-const KEEPCNT = 10;
-const KEEPINTVL_SECONDS = 1;
 
 export interface DetectionSettings {
   rounds: number;
@@ -62,19 +68,34 @@ export interface DetectionClientResult {
 }
 
 export interface DetectionResult {
-  settings: DetectionSettings & { windowSeconds: number; keepAliveIdleSeconds: number; sdkAttempts: 1; note: string };
+  /** The runtime whose Node ran every client in this run, and the physics its bounds assumed. */
+  runtime: { name: string; node: string; probesHonoured: boolean; kernelHz: number | undefined };
+  settings: DetectionSettings & {
+    windowSeconds: number;
+    keepAliveIdleSeconds: number;
+    keepAliveProbes: { intervalSeconds: number; count: number };
+    sdkAttempts: 1;
+    note: string;
+  };
   results: DetectionClientResult[];
 }
 
-export function detectionBound(client: LabClient, fault: DetectionFault, timeScale: TimeScale): number | null {
-  const idle =
+/** The kernel's worst case for the client's keepalive, seconds (3 decimals); null = the client never probes. */
+export function detectionBound(
+  client: LabClient,
+  fault: DetectionFault,
+  timeScale: TimeScale,
+  physics: RowPhysics,
+): number | null {
+  const settings =
     client === 'keepalive-client'
-      ? timeScale.keepAliveIdleSeconds
+      ? shippedClientKeepAlive(timeScale, physics.probesHonoured)
       : client === 'sdk-default'
-        ? SDK_DELAYED_KEEPALIVE_SECONDS.idle
+        ? { idleSeconds: SDK_DELAYED_KEEPALIVE_SECONDS.idle, ...LIBUV_PROBES }
         : null;
-  if (idle === null) return null;
-  return fault === 'forget' ? idle : idle + KEEPCNT * KEEPINTVL_SECONDS;
+  if (settings === null) return null;
+  const bounds = keepaliveTimingBounds(settings, physics.kernelHz);
+  return (fault === 'forget' ? bounds.nextProbeMaxMs : bounds.blackholeDeathMaxMs) / 1000;
 }
 
 /**
@@ -91,16 +112,28 @@ function detectedError(result: BenchCellResult): boolean {
   );
 }
 
+/**
+ * Seconds from the fault to the client's connection error, or null when it was no detection: no error, the
+ * client's own deadline, or an error that came BEFORE the fault (the call failed for another reason — once the
+ * callee refused its sleep, and a detection of −6.8 s was counted).
+ */
+export function detectionSeconds(result: BenchCellResult, faultAt: number): number | null {
+  if (!detectedError(result) || result.resultAt === undefined || !(result.resultAt >= faultAt)) return null;
+  return (result.resultAt - faultAt) / 1000;
+}
+
 export async function runDetectionBench(
   timeScale: TimeScale,
   settings: DetectionSettings,
   log: (line: string) => void,
+  runtime: LambdaRuntime,
+  physics: RowPhysics,
 ): Promise<DetectionResult> {
   const idle = timeScale.keepAliveIdleSeconds;
   const clients = settings.clients ?? LAB_CLIENTS;
   const armSeconds = SDK_DELAYED_KEEPALIVE_SECONDS.delay + SDK_DELAYED_KEEPALIVE_SECONDS.idle;
   const longestBound = Math.max(
-    ...settings.faults.map((fault) => detectionBound('keepalive-client', fault, timeScale) ?? 0),
+    ...settings.faults.map((fault) => detectionBound('keepalive-client', fault, timeScale, physics) ?? 0),
     armSeconds,
   );
   // Driver clock: start-up slack + arming + random phase (≤ idle) + the longest bound + 3 s to see it land.
@@ -111,7 +144,7 @@ export async function runDetectionBench(
       clients.map((client) => ({ path, client, durationSeconds: REAL_SECONDS.functionTimeout - round })),
     );
   const allCells = Array.from({ length: settings.rounds }, (_, round) => cellsOf(round)).flat();
-  const session = await openLabSession({ timeScale, cells: allCells });
+  const session = await openLabSession({ timeScale, cells: allCells, runtime });
   const samples = new Map<string, DetectionSample[]>();
   try {
     const runCellInBench = createBenchCellRunner(session, { windowMs: windowSeconds * 1000, sdkSingleAttempt: true });
@@ -145,8 +178,7 @@ export async function runDetectionBench(
       }
       for (const result of results) {
         const fault = faultOn[result.path] as DetectionFault;
-        const at = marks.get(result.path)?.at ?? Number.NaN;
-        const detected = detectedError(result) && result.resultAt !== undefined ? (result.resultAt - at) / 1000 : null;
+        const detected = detectionSeconds(result, marks.get(result.path)?.at ?? Number.NaN);
         const key = `${fault}\u0000${result.client}`;
         samples.set(key, [
           ...(samples.get(key) ?? []),
@@ -174,7 +206,7 @@ export async function runDetectionBench(
     clients.map((client): DetectionClientResult => {
       const list = samples.get(`${fault}\u0000${client}`) ?? [];
       const detected = list.map((sample) => sample.detectedSeconds).filter((value): value is number => value !== null);
-      const boundSeconds = detectionBound(client, fault, timeScale);
+      const boundSeconds = detectionBound(client, fault, timeScale, physics);
       const summary = detected.length === list.length && detected.length > 0 ? summarize(detected) : null;
       return {
         fault,
@@ -186,11 +218,14 @@ export async function runDetectionBench(
       };
     }),
   );
+  const probes = shippedClientKeepAlive(timeScale, physics.probesHonoured);
   return {
+    runtime: { name: runtime.name, node: runtime.node, ...physics },
     settings: {
       ...settings,
       windowSeconds,
       keepAliveIdleSeconds: idle,
+      keepAliveProbes: { intervalSeconds: probes.intervalSeconds, count: probes.count },
       sdkAttempts: 1,
       note:
         'a client with no result within the window sends nothing on the dead flow: ' +

@@ -16,13 +16,15 @@ export interface BenchDocument {
   finishedAt: string;
   wallClockMs: number;
   machine: MachineInfo;
-  options: { smoke: boolean; items: BenchItem[]; timeScale: TimeScale };
+  options: { smoke: boolean; items: BenchItem[]; timeScale: TimeScale; runtimes: string[] };
   skipped: Array<{ item: BenchItem; reason: string }>;
   survival?: SurvivalResult;
-  detection?: DetectionResult;
+  /** One run per runtime. */
+  detection?: DetectionResult[];
   overhead?: OverheadResult;
   fanout?: FanoutResult;
-  'cold-start'?: ColdStartResult;
+  /** One run per runtime (the bundles are the same; the Node that loads them differs). */
+  'cold-start'?: ColdStartResult[];
   'probe-traffic'?: ProbeTrafficResult;
 }
 

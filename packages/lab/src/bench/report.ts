@@ -40,18 +40,21 @@ export function renderBenchReport(document: BenchDocument): string {
       ),
     );
   }
-  if (detection) {
+  for (const run of detection ?? []) {
     sections.push(
       section(
-        "2. dead-flow detection — lab s from fault to the caller's error, median (min–max) / physical bound " +
-          `(${detection.settings.faults.length === 1 ? '' : 'forget and blackhole, '}` +
-          `${detection.settings.rounds} rounds, SDK maxAttempts 1)`,
-        ['client', ...detection.settings.faults],
-        [...new Set(detection.results.map((row) => row.client))].map((client) => [
+        `2. dead-flow detection on ${run.runtime.name} (Node ${run.runtime.node}) — lab s from fault to the ` +
+          "caller's error, median (min–max) / physical bound " +
+          `(${run.settings.faults.length === 1 ? '' : 'forget and blackhole, '}` +
+          `${run.settings.rounds} rounds, SDK maxAttempts 1; keepalive-client probes ` +
+          `${run.settings.keepAliveProbes.count} × ${run.settings.keepAliveProbes.intervalSeconds} s` +
+          `${run.runtime.probesHonoured ? '' : ', libuv: this Node ignores the probe settings'})`,
+        ['client', ...run.settings.faults],
+        [...new Set(run.results.map((row) => row.client))].map((client) => [
           client,
-          ...detection.settings.faults.map((fault) => {
-            const row = detection.results.find((candidate) => candidate.client === client && candidate.fault === fault);
-            if (!row?.detectedSeconds) return `never within the ${detection.settings.windowSeconds} s window`;
+          ...run.settings.faults.map((fault) => {
+            const row = run.results.find((candidate) => candidate.client === client && candidate.fault === fault);
+            if (!row?.detectedSeconds) return `never within the ${run.settings.windowSeconds} s window`;
             const s = row.detectedSeconds;
             return `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)}) / ≤ ${row.boundSeconds} s`;
           }),
@@ -94,23 +97,23 @@ export function renderBenchReport(document: BenchDocument): string {
       `   peak RSS keepalive-client ÷ sdk-default: ${formatRatio(fanout.rssRatio)}`,
     );
   }
-  if (coldStart) {
+  for (const run of coldStart ?? []) {
     sections.push(
       section(
-        '5. cold start — bundle bytes and require() time in a fresh process, ' +
-          `${coldStart.settings.samples} interleaved samples`,
+        `5. cold start on ${run.runtime.name} (Node ${run.runtime.node}) — bundle bytes and require() time in a ` +
+          `fresh process, ${run.settings.samples} interleaved samples`,
         ['bundle', 'bytes', 'init ms median (p25–p75)'],
-        Object.entries(coldStart.bundles).map(([name, bundle]) => [
+        Object.entries(run.bundles).map(([name, bundle]) => [
           name,
           String(bundle.bytes),
           `${bundle.initMs.median.toFixed(1)} (${bundle.initMs.p25.toFixed(1)}–${bundle.initMs.p75.toFixed(1)})`,
         ]),
       ),
-      `   caller ÷ esbuild-minify: bytes ${coldStart.bytesRatio.toFixed(2)}×, ` +
-        `init ${formatRatio(coldStart.initRatio)}; ` +
-        `÷ caller-recipe (like for like): bytes ${coldStart.bytesRatioLikeForLike.toFixed(2)}×, ` +
-        `init ${formatRatio(coldStart.initRatioLikeForLike)}`,
-      `   caller bundle's largest parts: ${coldStart.callerTopPackages
+      `   caller ÷ esbuild-minify: bytes ${run.bytesRatio.toFixed(2)}×, ` +
+        `init ${formatRatio(run.initRatio)}; ` +
+        `÷ caller-recipe (like for like): bytes ${run.bytesRatioLikeForLike.toFixed(2)}×, ` +
+        `init ${formatRatio(run.initRatioLikeForLike)}`,
+      `   caller bundle's largest parts: ${run.callerTopPackages
         .map((part) => `${part.name} ${(part.bytes / 1024).toFixed(0)} KiB`)
         .join(', ')}`,
     );
@@ -161,19 +164,19 @@ export function renderBenchReport(document: BenchDocument): string {
 /** The chart's panels: detection (with the bound as marker) and fan-out (with the 1.2× goal). */
 export function benchChartPanels(document: BenchDocument): ChartPanel[] {
   const panels: ChartPanel[] = [];
-  if (document.detection) {
-    const { windowSeconds } = document.detection.settings;
+  for (const run of document.detection ?? []) {
     panels.push({
-      title: 'Dead-flow detection: fault → caller error (median, min–max)',
+      title: `Dead-flow detection on ${run.runtime.name}: fault → caller error (median, min–max)`,
       unit: 'lab seconds',
-      markerLabel: 'red tick = physical bound (idle; idle + 10 × 1 s for a blackhole)',
-      bars: document.detection.results.map((row) => ({
+      markerLabel:
+        "red tick = physical bound (the kernel's worst case: next probe; + unanswered probes for a blackhole)",
+      bars: run.results.map((row) => ({
         label: `${row.fault} · ${row.client}`,
         median: row.detectedSeconds?.median ?? null,
         min: row.detectedSeconds?.min,
         max: row.detectedSeconds?.max,
         marker: row.boundSeconds ?? undefined,
-        missingText: `never within the ${windowSeconds} s window`,
+        missingText: `never within the ${run.settings.windowSeconds} s window`,
       })),
     });
   }

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { checkLabPrivileges } from '@lambda-keepalive/hyperplane-net';
+import { rowPhysics } from '../faults';
 import { writeFileAtomically } from '../report';
 import { renderBenchChart } from './chart';
 import { runColdStartBench } from './cold-start';
@@ -40,7 +41,12 @@ export async function runBench(
     finishedAt: '',
     wallClockMs: 0,
     machine: machineInfo(),
-    options: { smoke: options.smoke, items: options.items, timeScale: options.timeScale },
+    options: {
+      smoke: options.smoke,
+      items: options.items,
+      timeScale: options.timeScale,
+      runtimes: options.runtimes.map((runtime) => runtime.name),
+    },
     skipped: [],
   };
   const wanted = (item: BenchItem): boolean => options.items.includes(item);
@@ -66,7 +72,10 @@ export async function runBench(
     }
   }
   await step('cold-start', async () => {
-    document['cold-start'] = await runColdStartBench(settings.coldStart, log);
+    document['cold-start'] = [];
+    for (const runtime of options.runtimes) {
+      document['cold-start'].push(await runColdStartBench(settings.coldStart, log, runtime));
+    }
   });
 
   const rootItems = options.items.filter((item) => ROOT_ITEMS.has(item));
@@ -84,7 +93,11 @@ export async function runBench(
       document.survival = await runSurvivalBench(scale, settings.survival, options.outDirectory, log);
     });
     await step('detection', async () => {
-      document.detection = await runDetectionBench(scale, settings.detection, log);
+      document.detection = [];
+      for (const runtime of options.runtimes) {
+        const physics = rowPhysics(runtime);
+        document.detection.push(await runDetectionBench(scale, settings.detection, log, runtime, physics));
+      }
     });
     await step('probe-traffic', async () => {
       document['probe-traffic'] = await runProbeTrafficBench(scale, settings.probeTraffic, log);

@@ -2,10 +2,12 @@
  * `pnpm bench` options. Unknown flags and bad values are refused before anything runs (a typo must not
  * silently run a 5-minute default bench).
  */
+import { DEFAULT_RUNTIME, type LambdaRuntime, RUNTIME_NAMES, SUPPORTED_RUNTIMES } from '@lambda-keepalive/runtimes';
 import { BENCH_ITEMS, type BenchItem, type BenchOptions } from '../bench';
 import { DEFAULT_SCALE, resolveTimeScale } from '../harness';
 import { InvalidLabInputError } from '../lab-errors';
 import { parseDecimal, parseStrictFlags, resolveOutDirectory } from './command-line';
+import { parseRuntime } from './lab-options';
 
 /**
  * Smallest scale the lab accepts (NAT idle 7 s: the SDK's delayed keepalive probes at 3 + 1 s and needs
@@ -24,6 +26,8 @@ Options:
   --only <items>   comma-separated subset of ${BENCH_ITEMS.join(',')} (default: all)
   --scale <s>      lab time scale for survival/detection/probe-traffic, (0, 1] (default ${DEFAULT_SCALE})
   --smoke          tiny sample counts and the smallest scale: checks the bench works in seconds
+  --runtimes <l>   runtimes whose Node runs cold start and detection, among ${RUNTIME_NAMES.join(',')}
+                   (default: all; with --smoke only ${DEFAULT_RUNTIME.name})
   --out <dir>      output directory (default bench-results/<timestamp>)
   --help           this text
 
@@ -34,6 +38,7 @@ const OPTION_SPEC = {
   only: { type: 'string' },
   scale: { type: 'string' },
   smoke: { type: 'boolean' },
+  runtimes: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -52,6 +57,7 @@ export function parseBenchCommand(
     kind: 'run',
     options: {
       smoke,
+      runtimes: parseRuntimes(values.runtimes, smoke),
       timeScale: resolveTimeScale(requestedScale),
       items: parseItems(values.only),
       outDirectory: resolveOutDirectory(values.out, 'bench-results', baseDirectory, now),
@@ -76,4 +82,11 @@ function parseItems(text: string | undefined): BenchItem[] {
   if (new Set(items).size !== items.length) throw new InvalidLabInputError('--only', text, 'lists an item twice');
   // Always the canonical order, whatever order was typed: the report reads the same every run.
   return BENCH_ITEMS.filter((item) => items.includes(item));
+}
+
+function parseRuntimes(text: string | undefined, smoke: boolean): LambdaRuntime[] {
+  if (text === undefined) return smoke ? [DEFAULT_RUNTIME] : [...SUPPORTED_RUNTIMES];
+  const names = text.split(',').map((name) => name.trim());
+  if (new Set(names).size !== names.length) throw new InvalidLabInputError('--runtimes', text, 'lists a runtime twice');
+  return names.map((name) => parseRuntime(name));
 }

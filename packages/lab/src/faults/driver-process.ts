@@ -4,7 +4,7 @@
  * Lambda-like timeout, or lingers after the handler settled (then it is reported, not hidden).
  */
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
-import { type DriverHygiene, parseHygieneLine, parseLingering } from './driver-protocol';
+import { type DriverHygiene, parseExitAt, parseHygieneLine, parseLingering } from './driver-protocol';
 
 /** Loading the SDK on a busy 2-core machine before the handler's clock starts. */
 const START_MARGIN_MS = 10_000;
@@ -62,7 +62,10 @@ export function spawnFaultDriver(
         stderr,
         exitCode,
         hygiene,
-        exitAfterSettleMs: hygiene === undefined || killed ? undefined : exitedAt - hygiene.settledAt,
+        // The driver's own clock from the handler settling to its 'exit' event: how long its event loop stayed
+        // alive. OS teardown and this runner's scheduling come after; on a loaded machine they took seconds.
+        exitAfterSettleMs:
+          hygiene === undefined || killed ? undefined : (parseExitAt(stdout) ?? exitedAt) - hygiene.settledAt,
         leakedResources: parseLingering(stdout),
         killed,
       });

@@ -4,8 +4,10 @@
  */
 import {
   eventOf,
+  formatExitLine,
   formatHygieneLine,
   formatLingeringLine,
+  parseExitAt,
   parseHygieneLine,
   parseLingering,
   readFaultDriverInput,
@@ -39,4 +41,11 @@ test('hygiene and lingering lines are found among the caller logs; stdout’s ow
   expect(parseHygieneLine(stdout)).toEqual(hygiene);
   expect(parseLingering(stdout)).toEqual(['TCPSocketWrap', 'Timeout']);
   expect(parseLingering('{"level":"INFO"}\n')).toEqual([]);
+});
+
+test('the exit line gives the driver’s own exit time among the caller logs; none when it was killed', () => {
+  const stdout = `{"level":"INFO","message":"response"}\n${formatExitLine(1_700_000_000_123)}`;
+  expect(parseExitAt(stdout)).toBe(1_700_000_000_123);
+  expect(parseExitAt('{"level":"INFO","message":"response"}\n')).toBeUndefined();
+  expect(parseExitAt('{"labDriverExit":{"at":"soon"}}\n')).toBeUndefined();
 });

@@ -4,12 +4,15 @@
  * printed after the handler settled: when it settled (the error timestamp detection times are measured
  * to) and which resources were still keeping the event loop alive.
  */
+import { writeSync } from 'node:fs';
 import { InvalidLabInputError } from '../lab-errors';
 
 export const HYGIENE_KEY = 'labDriverHygiene';
 /** Printed LINGER_CHECK_MS after the settle only if the process is still alive: what keeps it alive. */
 export const LINGERING_KEY = 'labDriverLingering';
 export const LINGER_CHECK_MS = 250;
+/** The line the driver writes as its process exits: when (its own clock) its event loop ran dry. */
+export const EXIT_KEY = 'labDriverExit';
 
 export interface FaultDriverInput {
   /** The caller's event exactly as Lambda would hand it over (any JSON, valid or not). */
@@ -114,6 +117,8 @@ export function parseLingering(stdout: string): string[] {
  * still open a quarter second later is). The check's timer is unref'd: it never keeps the process alive.
  */
 export function reportHygiene(startedAt: number, settledAt: number, unhandledRejections: () => number): void {
+  // Written synchronously: stdout to a pipe is asynchronous in Node, and nothing asynchronous runs at 'exit'.
+  process.once('exit', () => writeSync(1, formatExitLine(Date.now())));
   setImmediate(() => {
     process.stdout.write(
       formatHygieneLine({
@@ -143,4 +148,20 @@ export function parseHygieneLine(stdout: string): DriverHygiene | undefined {
     }
   }
   return undefined;
+}
+
+export function formatExitLine(at: number): string {
+  return `${JSON.stringify({ [EXIT_KEY]: { at } })}\n`;
+}
+
+/** When the driver's process exited by its own clock, or undefined when it printed no exit line (killed). */
+export function parseExitAt(stdout: string): number | undefined {
+  const line = stdout.split('\n').find((text) => text.includes(EXIT_KEY));
+  if (line === undefined) return undefined;
+  try {
+    const value = (JSON.parse(line) as Record<string, { at?: unknown } | undefined>)[EXIT_KEY];
+    return typeof value?.at === 'number' ? value.at : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -23,7 +23,7 @@ export interface FaultRowMeasurement {
   emulatorEventCount?: number;
   hygiene: {
     exitCode: number | null;
-    /** From the handler's settle to the process exit; undefined when it had to be killed. */
+    /** From the handler's settle to the process's 'exit' event, its own clock; undefined when it was killed. */
     exitAfterSettleMs?: number;
     leakedResources: string[];
     unhandledRejection: boolean;

@@ -4,14 +4,39 @@
  * count, and — for detection rows — the bound derived from the physics plus a stated slack.
  * Pure: durations come from the time scale (src/harness/time-scale.ts), nothing here touches the lab.
  *
- * Physics (docs/node-keepalive.md): the client's sockets carry TCP_KEEPIDLE = idle, TCP_KEEPINTVL = 1 s,
- * TCP_KEEPCNT = 10. A forgotten flow answers the next probe (≤ idle after the last answered one) with RST;
- * a blackhole is declared dead after ≤ idle + 10 × 1 s of unanswered probes.
+ * Physics (docs/node-keepalive.md): the client's sockets carry TCP_KEEPIDLE = idle and, where the runtime's
+ * Node honours them (>= 24.19), TCP_KEEPINTVL / TCP_KEEPCNT = its probe interval and count, else libuv's 1 s × 10.
+ * A forgotten flow answers the next probe with RST; a blackhole is declared dead after the next probe plus
+ * `count` unanswered probes `interval` apart. WHEN the kernel sends those probes is the timer wheel's business
+ * (src/harness/keepalive-timers.ts): each timer fires up to one wheel granularity late — 2.048 s for a 25 s
+ * timer at HZ 250 — so every detection bound is that kernel worst case plus a stated slack for the processes.
  */
-import { type LabPath, REAL_SECONDS, type TimeScale, toLabSeconds } from '../harness';
+import {
+  type KeepaliveTimingBounds,
+  keepaliveTimingBounds,
+  type LabPath,
+  REAL_SECONDS,
+  shippedClientKeepAlive,
+  type TimeScale,
+  toLabSeconds,
+} from '../harness';
+
+/** What the bounds depend on besides the time scale: the kernel's tick and the caller's Node. */
+export interface RowPhysics {
+  /** CONFIG_HZ of the kernel running the rows (readKernelHz); undefined = the worst HZ a kernel offers. */
+  kernelHz: number | undefined;
+  /** Whether the caller's Node applies the probe interval and count (honoursKeepAliveProbes). */
+  probesHonoured: boolean;
+}
 
 /** Scheduling slack on a shared 2-core machine: event-loop delay, nft/conntrack command latency. */
 export const DETECTION_SLACK_MS = 2_000;
+/**
+ * The RST (or the kernel giving up) → the caller's handler settling: libuv's read error → the SDK → the client →
+ * the caller. Measured 6–24 ms with tcpdump in the vpc namespace against the driver's settle time (12 runs on
+ * this 2-core machine); 0.5 s is twenty times that.
+ */
+export const ERROR_PATH_SLACK_MS = 500;
 /** A mid-call fault is applied this long after the emulator started the callee (request surely sent). */
 export const FAULT_AFTER_START_MS = 2_000;
 /** A call meant to be cut by a fault sleeps 400 s (the original failure's callee), real-equivalent. */
@@ -62,8 +87,14 @@ export interface FaultRow {
   expect: FaultExpectation;
 }
 
-export function buildFaultRows(timeScale: TimeScale): FaultRow[] {
-  const idleMs = timeScale.keepAliveIdleSeconds * 1000;
+export function buildFaultRows(timeScale: TimeScale, physics: RowPhysics): FaultRow[] {
+  const kernel = (idleSeconds = timeScale.keepAliveIdleSeconds): KeepaliveTimingBounds =>
+    keepaliveTimingBounds(shippedClientKeepAlive(timeScale, physics.probesHonoured, idleSeconds), physics.kernelHz);
+  const client = shippedClientKeepAlive(timeScale, physics.probesHonoured);
+  const timers = kernel();
+  const hz = typeof timers.hz === 'number' ? `HZ ${timers.hz}` : `${timers.hz} HZ`;
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
+  const probes = `${client.count} × ${client.intervalSeconds} s${physics.probesHonoured ? '' : ' (libuv)'}`;
   const longCall = { durationSeconds: toLabSeconds(timeScale, LONG_CALL_REAL_SECONDS) };
   const callee = { handler: 'callee' as const, timeoutSeconds: timeScale.calleeTimeoutSeconds };
   const base = { callee, callerTimeoutMs: timeScale.callerTimeoutMs };
@@ -75,11 +106,12 @@ export function buildFaultRows(timeScale: TimeScale): FaultRow[] {
     detectionBoundMs: bound,
     boundRule: rule,
   });
-  const blackholeBudgetMs = idleMs + 10 * 1000;
-  // At least one probe is dropped (> idle), and well inside the smallest budget left after the blackhole
-  // starts (10 × 1 s: the last answered probe may be up to idle before it).
-  const shortBlackholeMs = idleMs + 1000;
+  const blackholeBudgetMs = Math.ceil(timers.blackholeDeathMaxMs);
+  // The short blackhole runs at a 1 s idle, so probes come about every second: it drops at least two of them,
+  // and ends with the budget of unanswered probes (count × interval, at least 6 s) far from spent.
+  const shortBlackhole = { idleSeconds: 1, holdMs: 3_000 };
   const tooLongIdle = timeScale.natIdleSeconds + 4;
+  const tooLong = kernel(tooLongIdle);
 
   const perPath = (path: LabPath): FaultRow[] => [
     {
@@ -91,37 +123,46 @@ export function buildFaultRows(timeScale: TimeScale): FaultRow[] {
       event: longCall,
       plan: { kind: 'forget-flows', afterStartMs: FAULT_AFTER_START_MS },
       expect: lost(
-        idleMs + DETECTION_SLACK_MS,
-        `keepalive idle ${timeScale.keepAliveIdleSeconds} s (RST answers the next probe) + ` +
-          `${DETECTION_SLACK_MS / 1000} s slack`,
+        Math.ceil(timers.nextProbeMaxMs) + DETECTION_SLACK_MS,
+        `next probe ≤ ${seconds(timers.nextProbeMaxMs)} (idle ${client.idleSeconds} s + timer wheel, ${hz}; ` +
+          `RST answers it) + ${DETECTION_SLACK_MS / 1000} s slack`,
       ),
     },
     {
       ...base,
       id: `blackhole-long/${path}`,
-      fault: `NAT blackholes both directions longer than idle + 11 s`,
+      fault: `NAT blackholes both directions until the caller's kernel gives up (idle + ${probes})`,
       path,
       sessionKey: `blackhole-long/${path}`,
       event: longCall,
       plan: {
         kind: 'blackhole',
         afterStartMs: FAULT_AFTER_START_MS,
-        holdMs: blackholeBudgetMs + 1000 + DETECTION_SLACK_MS,
+        holdMs: blackholeBudgetMs + ERROR_PATH_SLACK_MS + DETECTION_SLACK_MS,
         untilError: true,
       },
       expect: lost(
-        blackholeBudgetMs + 1000,
-        `idle ${timeScale.keepAliveIdleSeconds} s + 10 unanswered probes × 1 s + 1 s`,
+        blackholeBudgetMs + ERROR_PATH_SLACK_MS,
+        `next probe + ${probes} unanswered ≤ ${seconds(timers.blackholeDeathMaxMs)} ` +
+          `(idle ${client.idleSeconds} s, timer wheel ${hz}) + ${ERROR_PATH_SLACK_MS / 1000} s error path`,
       ),
     },
     {
       ...base,
       id: `blackhole-short/${path}`,
-      fault: `NAT blackhole of ${shortBlackholeMs / 1000} s (< probe budget), then back`,
+      fault:
+        `NAT blackhole of ${shortBlackhole.holdMs / 1000} s at keepalive idle ${shortBlackhole.idleSeconds} s ` +
+        `(≥ 2 probes dropped, < the ${probes} budget), then back`,
       path,
       sessionKey: `blackhole-short/${path}`,
       event: longCall,
-      plan: { kind: 'blackhole', afterStartMs: FAULT_AFTER_START_MS, holdMs: shortBlackholeMs, untilError: false },
+      env: { KEEPALIVE_IDLE_SECONDS: String(shortBlackhole.idleSeconds) },
+      plan: {
+        kind: 'blackhole',
+        afterStartMs: FAULT_AFTER_START_MS,
+        holdMs: shortBlackhole.holdMs,
+        untilError: false,
+      },
       expect: { outcome: 'ok', executions: 1 },
     },
     {
@@ -136,10 +177,13 @@ export function buildFaultRows(timeScale: TimeScale): FaultRow[] {
       env: { KEEPALIVE_IDLE_SECONDS: String(tooLongIdle) },
       plan: { kind: 'none' },
       expect: {
+        // The kernel arms the idle timer at connect, before the callee starts: measuring from the callee's start
+        // can only shorten the time, never lengthen it.
         ...lost(
-          tooLongIdle * 1000 + DETECTION_SLACK_MS,
-          `first probe at ${tooLongIdle} s hits the forgotten flow → RST; ` +
-            `+ ${DETECTION_SLACK_MS / 1000} s slack, from the callee's start`,
+          Math.ceil(tooLong.firstProbeMaxMs) + ERROR_PATH_SLACK_MS,
+          `first probe ≤ ${seconds(tooLong.firstProbeMaxMs)} after connect (idle ${tooLongIdle} s + timer ` +
+            `wheel, ${hz}) hits the forgotten flow → RST; + ${ERROR_PATH_SLACK_MS / 1000} s error path, ` +
+            "from the callee's start",
         ),
         detectionMinMs: timeScale.natIdleSeconds * 1000,
         measuredFrom: 'callee-start',

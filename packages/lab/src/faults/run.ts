@@ -7,12 +7,13 @@
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { honoursKeepAliveProbes } from '@lambda-keepalive/node-binaries';
 import { DEFAULT_RUNTIME, type LambdaRuntime } from '@lambda-keepalive/runtimes';
-import { describeRuntime, type TimeScale } from '../harness';
+import { describeRuntime, readKernelHz, type TimeScale } from '../harness';
 import { writeFileAtomically } from '../report';
 import { buildBadInputRows } from './bad-input-rows';
 import { renderBoundRules, renderFaultsTable } from './report';
-import { buildFaultRows, type FaultRow } from './rows';
+import { buildFaultRows, type FaultRow, type RowPhysics } from './rows';
 import { type LoadResult, runLoad } from './run-load';
 import { type FaultRowResult, runFaultSession } from './run-row';
 
@@ -29,8 +30,13 @@ export interface FaultsRunOptions {
 /** Spacing of session starts: 15 labs + emulators starting at once would load the 2 cores for seconds. */
 const SESSION_LAUNCH_INTERVAL_MS = 400;
 
-export function selectRows(timeScale: TimeScale, only: readonly string[] | undefined): FaultRow[] {
-  const rows = [...buildFaultRows(timeScale), ...buildBadInputRows(timeScale)];
+/** The kernel's tick here and whether the runtime's Node applies the probe settings: what the bounds need. */
+export function rowPhysics(runtime: LambdaRuntime): RowPhysics {
+  return { kernelHz: readKernelHz(), probesHonoured: honoursKeepAliveProbes(runtime) };
+}
+
+export function selectRows(timeScale: TimeScale, only: readonly string[] | undefined, physics: RowPhysics): FaultRow[] {
+  const rows = [...buildFaultRows(timeScale, physics), ...buildBadInputRows(timeScale)];
   return only === undefined ? rows : rows.filter((row) => only.some((prefix) => row.id.startsWith(prefix)));
 }
 
@@ -62,7 +68,7 @@ export async function runFaults(
   signal?: AbortSignal,
 ): Promise<{ passed: boolean; resultsFile: string }> {
   const startedAt = new Date();
-  const rows = selectRows(options.timeScale, options.only);
+  const rows = selectRows(options.timeScale, options.only, rowPhysics(options.runtime));
   const withLoad = options.only === undefined || options.only.includes('load');
   log(
     `lab faults: ${rows.length} rows${withLoad ? ' + load' : ''}, NAT idle ${options.timeScale.natIdleSeconds} s, ` +

@@ -32,6 +32,8 @@ describe('driverCommandFor', () => {
       CALLEE_FUNCTION_NAME: 'callee-endpoint-keepalive-client-400s',
       KEEPALIVE: 'on',
       KEEPALIVE_IDLE_SECONDS: '1',
+      KEEPALIVE_PROBE_INTERVAL_SECONDS: '1',
+      KEEPALIVE_PROBE_COUNT: '6',
       PATH: '/usr/bin',
     });
   });
@@ -42,6 +44,7 @@ describe('driverCommandFor', () => {
       const off = driverCommandFor({ path: 'nat', client: 'keepalive-off', durationSeconds: 360 }, setting);
       expect(off.env.KEEPALIVE).toBe('off');
       expect(off.env.KEEPALIVE_IDLE_SECONDS).toBeUndefined();
+      expect(off.env.KEEPALIVE_PROBE_COUNT).toBeUndefined();
       for (const [client, mode] of [
         ['sdk-default', 'default'],
         ['sdk-own-agent', 'own-agent'],

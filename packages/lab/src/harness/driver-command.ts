@@ -58,8 +58,14 @@ export function driverCommandFor(cell: LabCell, setting: DriverSetting): DriverC
 }
 
 function keepAliveEnv(client: LabClient, timeScale: TimeScale): Record<string, string> {
-  if (client === 'keepalive-client')
-    return { KEEPALIVE: 'on', KEEPALIVE_IDLE_SECONDS: String(timeScale.keepAliveIdleSeconds) };
+  if (client === 'keepalive-client') {
+    return {
+      KEEPALIVE: 'on',
+      KEEPALIVE_IDLE_SECONDS: String(timeScale.keepAliveIdleSeconds),
+      KEEPALIVE_PROBE_INTERVAL_SECONDS: String(timeScale.keepAliveProbeIntervalSeconds),
+      KEEPALIVE_PROBE_COUNT: String(timeScale.keepAliveProbeCount),
+    };
+  }
   if (client === 'keepalive-off') return { KEEPALIVE: 'off' };
   return {};
 }

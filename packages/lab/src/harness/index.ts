@@ -15,6 +15,14 @@ export { driverCommandFor, inheritedEnv, LAB_CREDENTIALS } from './driver-comman
 export { DRIVER_RESULT_KEY, type DriverOutcome, parseDriverResult } from './drivers/driver-result';
 export { createLambdaLikeContext, type LambdaLikeContext, runLikeLambda } from './drivers/lambda-like-run';
 export type { EmulatorLine, EmulatorProcess } from './emulator-process';
+export {
+  type KeepaliveSettings,
+  type KeepaliveTimingBounds,
+  keepaliveTimingBounds,
+  LIBUV_PROBES,
+  readKernelHz,
+  shippedClientKeepAlive,
+} from './keepalive-timers';
 export { type CellHost, runCell } from './run-cell';
 export { type LabSession, openLabSession } from './session';
 export {

@@ -21,6 +21,8 @@ describe('resolveTimeScale', () => {
       scale: 1,
       natIdleSeconds: 350,
       keepAliveIdleSeconds: 60,
+      keepAliveProbeIntervalSeconds: 5,
+      keepAliveProbeCount: 6,
       callerTimeoutMs: 900_000 + CALLER_TIMEOUT_ALLOWANCE_MS,
       calleeTimeoutSeconds: 900 + CALLEE_TIMEOUT_ALLOWANCE_MS / 1000,
     });
@@ -45,6 +47,11 @@ describe('resolveTimeScale', () => {
     expect(scale.calleeTimeoutSeconds).toBeCloseTo(18 + CALLEE_TIMEOUT_ALLOWANCE_MS / 1000, 9);
     expect(scale.callerTimeoutMs).toBe(18_000 + CALLER_TIMEOUT_ALLOWANCE_MS);
     expect(resolveTimeScale(0.2).keepAliveIdleSeconds).toBe(12);
+  });
+
+  it('scales the probe interval like the idle (at least 1 s, TCP_KEEPINTVL is whole seconds) but not the count', () => {
+    expect(resolveTimeScale(DEFAULT_SCALE)).toMatchObject({ keepAliveProbeIntervalSeconds: 1, keepAliveProbeCount: 6 });
+    expect(resolveTimeScale(0.5)).toMatchObject({ keepAliveProbeIntervalSeconds: 3, keepAliveProbeCount: 6 });
   });
 
   it(

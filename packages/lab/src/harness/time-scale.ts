@@ -23,9 +23,14 @@ export const REAL_SECONDS = {
   idleLimit: 350,
   /** Keepalive idle of the shipped client (real-equivalent), well under the idle limit. */
   keepAliveIdle: 60,
+  /** The shipped client's probe interval once a probe goes unanswered (real-equivalent). */
+  keepAliveProbeInterval: 5,
   /** Lambda's maximum timeout: the caller's and the callee's configured timeout in the lab. */
   functionTimeout: 900,
 } as const;
+
+/** Unanswered probes before the shipped client's kernel gives up: a count, not a time, so it does not scale. */
+export const KEEPALIVE_PROBE_COUNT = 6;
 
 /** @smithy/node-http-handler set-socket-keep-alive: setKeepAlive(true, 1000) 3 s after the request starts. */
 export const SDK_DELAYED_KEEPALIVE_SECONDS = { delay: 3, idle: 1 } as const;
@@ -62,6 +67,10 @@ export interface TimeScale {
   natIdleSeconds: number;
   /** KEEPALIVE_IDLE_SECONDS for the shipped caller, whole seconds ≥ 1. */
   keepAliveIdleSeconds: number;
+  /** KEEPALIVE_PROBE_INTERVAL_SECONDS for the shipped caller, whole seconds ≥ 1 (TCP_KEEPINTVL's unit). */
+  keepAliveProbeIntervalSeconds: number;
+  /** KEEPALIVE_PROBE_COUNT for the shipped caller (unscaled). */
+  keepAliveProbeCount: number;
   /** The caller's (scaled) Lambda timeout the drivers enforce, ms, with its allowance. */
   callerTimeoutMs: number;
   /** The callee's (scaled) Lambda timeout in the emulator, seconds (fractions allowed), with its allowance. */
@@ -94,6 +103,8 @@ export function resolveTimeScale(requestedScale: number): TimeScale {
     scale,
     natIdleSeconds,
     keepAliveIdleSeconds,
+    keepAliveProbeIntervalSeconds: Math.max(1, Math.round(REAL_SECONDS.keepAliveProbeInterval * scale)),
+    keepAliveProbeCount: KEEPALIVE_PROBE_COUNT,
     callerTimeoutMs: Math.round(REAL_SECONDS.functionTimeout * scale * 1000) + CALLER_TIMEOUT_ALLOWANCE_MS,
     calleeTimeoutSeconds: toLabSeconds({ scale }, REAL_SECONDS.functionTimeout) + CALLEE_TIMEOUT_ALLOWANCE_MS / 1000,
   };
