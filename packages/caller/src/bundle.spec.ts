@@ -3,7 +3,7 @@
  * JSON logs, client error names kept through minification, a clear failure when CALLEE_FUNCTION_NAME is missing.
  */
 import path from 'node:path';
-import { sendJson, useBundleFixture } from '@lambda-keepalive/test-kit';
+import { sendJson, setKeepAliveTakesIntervalAndCount, useBundleFixture } from '@lambda-keepalive/test-kit';
 
 describe('built bundle dist/index.js', () => {
   const fixture = useBundleFixture(path.join(__dirname, '../dist/index.js'));
@@ -20,7 +20,13 @@ describe('built bundle dist/index.js', () => {
       result: {
         calleeResult: { sleptMs: 1 },
         elapsedMs: expect.any(Number),
-        keepAlive: { enabled: true, idleSeconds: 45 },
+        keepAlive: {
+          enabled: true,
+          idleSeconds: 45,
+          probeIntervalSeconds: 5,
+          probeCount: 6,
+          probeSettingsApplied: setKeepAliveTakesIntervalAndCount,
+        },
       },
     });
     expect(
@@ -32,7 +38,7 @@ describe('built bundle dist/index.js', () => {
     expect(logs[0]).toMatchObject({
       level: 'INFO',
       function_request_id: 'bundle-req',
-      keepAlive: { enabled: true, idleSeconds: 45 },
+      keepAlive: { enabled: true, idleSeconds: 45, probeIntervalSeconds: 5, probeCount: 6 },
     });
     // The client logs the connection it opened with the keepalive it applied.
     expect(logs.some((line) => /connect/i.test(String(line.message)) && JSON.stringify(line).includes('45'))).toBe(

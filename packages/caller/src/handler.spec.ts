@@ -11,6 +11,7 @@ import {
   type LambdaTestServer,
   type Respond,
   sendJson,
+  setKeepAliveTakesIntervalAndCount,
   startLambdaTestServer,
   testClientConfig,
 } from '@lambda-keepalive/test-kit';
@@ -64,6 +65,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
       CALLEE_FUNCTION_NAME: CALLEE,
       KEEPALIVE: 'on',
       KEEPALIVE_IDLE_SECONDS: '30',
+      KEEPALIVE_PROBE_INTERVAL_SECONDS: '4',
     });
 
     const result = await handler({ durationSeconds: 0.2, payload: { n: 1 } }, createFakeLambdaContext());
@@ -72,7 +74,13 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     expect(result).toEqual({
       calleeResult,
       elapsedMs: expect.any(Number),
-      keepAlive: { enabled: true, idleSeconds: 30 },
+      keepAlive: {
+        enabled: true,
+        idleSeconds: 30,
+        probeIntervalSeconds: 4,
+        probeCount: 6,
+        probeSettingsApplied: setKeepAliveTakesIntervalAndCount,
+      },
     });
     const messages = logger.lines.map((line) => line.message);
     expect(messages[0]).toBe('start');
@@ -80,7 +88,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
     expect(logger.lines[0]?.extra).toMatchObject({
       event: { durationSeconds: 0.2, payloadType: 'object', payloadBytes: 7 },
       calleeFunctionName: CALLEE,
-      keepAlive: { enabled: true, idleSeconds: 30 },
+      keepAlive: result.keepAlive,
     });
     expect(logger.lines.at(-1)?.extra).toMatchObject({ statusCode: 200 });
   });
@@ -94,7 +102,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
   it('reports keepalive off when KEEPALIVE=off and leaves the duration to the callee', async () => {
     const { handler } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'off' });
     const result = await handler({}, createFakeLambdaContext());
-    expect(result.keepAlive.enabled).toBe(false);
+    expect(result.keepAlive).toMatchObject({ enabled: false, probeSettingsApplied: false });
     // No durationSeconds in the event: none sent, so the callee applies its own default.
     expect(received()).toEqual([{ functionName: CALLEE, payload: {} }]);
   });

@@ -2,12 +2,7 @@
  * The caller Lambda handler: validates its configuration and event, invokes the callee synchronously through
  * the keepalive client, and logs the outcome, with a hint when it fails.
  */
-import {
-  createLambdaClient,
-  invokeSync,
-  keepAliveSettingsOf,
-  type ResolvedKeepAliveOptions,
-} from '@lambda-keepalive/client';
+import { createLambdaClient, invokeSync, type KeepAliveSettings, keepAliveSettingsOf } from '@lambda-keepalive/client';
 import type { Context } from 'aws-lambda';
 import { type CallerConfig, readCallerConfig } from './caller-config';
 import { parseCallerEvent, summariseCallerEvent } from './caller-event';
@@ -18,7 +13,19 @@ export interface CallerResult<T = unknown> {
   calleeResult: T;
   /** Time spent in the synchronous invoke, as measured by the client. */
   elapsedMs: number;
-  keepAlive: { enabled: boolean; idleSeconds: number };
+  keepAlive: CallerKeepAlive;
+}
+
+/**
+ * The keepalive the client applies, as reported in the result and the logs: the probe interval and count it
+ * was given, and whether this runtime's Node honours them (false on 22.x, which keeps libuv's 1 s × 10).
+ */
+export interface CallerKeepAlive {
+  enabled: boolean;
+  idleSeconds: number;
+  probeIntervalSeconds: number;
+  probeCount: number;
+  probeSettingsApplied: boolean;
 }
 
 export type CallerHandler = (event: unknown, context: Context) => Promise<CallerResult>;
@@ -44,7 +51,7 @@ interface CallerSetup {
   config: CallerConfig;
   client: LambdaClient;
   /** What the client applies (keepAliveSettingsOf), reported in the result and the logs. */
-  settings: ResolvedKeepAliveOptions;
+  settings: KeepAliveSettings;
 }
 
 const defaultCreateClient = ({ env, logger }: CreateClientInput): LambdaClient => createLambdaClient({ env, logger });
@@ -76,7 +83,13 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
     let keepAlive: CallerResult['keepAlive'] | undefined;
     try {
       const { config, client, settings } = getSetup();
-      keepAlive = { enabled: settings.enabled, idleSeconds: settings.idleSeconds };
+      keepAlive = {
+        enabled: settings.enabled,
+        idleSeconds: settings.idleSeconds,
+        probeIntervalSeconds: settings.probeIntervalSeconds,
+        probeCount: settings.probeCount,
+        probeSettingsApplied: settings.probeSettingsApplied,
+      };
       const request = parseCallerEvent(event);
       logger.info('start', {
         event: summariseCallerEvent(request),

@@ -6,6 +6,7 @@ export { CallerConfigError, CallerError, InvalidCallerEventError } from './error
 export {
   type CallerHandler,
   type CallerHandlerOptions,
+  type CallerKeepAlive,
   type CallerResult,
   type CreateClientInput,
   createCallerHandler,

@@ -155,7 +155,13 @@ describe('invokeSync against a real HTTPS Lambda endpoint', () => {
     server.respond = (_, __, req) => server.resetConnection(req);
     const error = await invokeSync(client, { functionName: 'callee', payload: {}, clock }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionLostError);
-    expect((error as ConnectionLostError).keepAlive).toEqual({ enabled: true, idleSeconds: 60, maxSockets: 1000 });
+    expect((error as ConnectionLostError).keepAlive).toEqual({
+      enabled: true,
+      idleSeconds: 60,
+      probeIntervalSeconds: 5,
+      probeCount: 6,
+      maxSockets: 1000,
+    });
     expect(server.invocations).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });

@@ -1,13 +1,28 @@
 /**
- * installKeepAliveOnAgent on plain http agents and raw sockets, checked in the kernel (ss).
+ * installKeepAliveOnAgent on plain http agents and raw sockets, checked in the kernel (ss, getsockopt).
  * (TLS through the SDK is proven in request-handler.spec.ts.)
  */
 import { once } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRecordingLogger, readTcpTimer, tcpTimerUnavailableReason } from '@lambda-keepalive/test-kit';
+import {
+  createRecordingLogger,
+  readSocketKeepAlive,
+  readTcpTimer,
+  setKeepAliveTakesIntervalAndCount,
+  socketOptionsUnavailableReason,
+  tcpTimerUnavailableReason,
+} from '@lambda-keepalive/test-kit';
 import { InvalidOptionError } from './errors';
 import { installKeepAliveOnAgent, keepAliveSettingsOfAgent } from './keepalive-agent';
+
+/** A setting as options.ts resolves it, with the default probes (5 s × 6). */
+const setting = (enabled: boolean, idleSeconds: number) => ({
+  enabled,
+  idleSeconds,
+  probeIntervalSeconds: 5,
+  probeCount: 6,
+});
 
 const unavailable = tcpTimerUnavailableReason();
 if (unavailable) console.log(`skipping kernel keepalive proofs: ${unavailable}`);
@@ -26,8 +41,11 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
     await new Promise((resolve) => server.close(resolve));
   });
 
-  /** Sends a GET the server holds; returns the client socket's kernel timer, then lets it finish. */
-  async function timerOfHeldRequest(agent: http.Agent) {
+  /**
+   * Sends a GET the server holds; returns the client socket's kernel timer (and, when asked, its keepalive
+   * options), then lets it finish.
+   */
+  async function timerOfHeldRequest(agent: http.Agent, withOptions = false) {
     const { port } = server.address() as AddressInfo;
     const request = http.get({ host: '127.0.0.1', port, agent });
     const [socket] = (await once(request, 'socket')) as [import('node:net').Socket];
@@ -36,6 +54,7 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
     const { localPort } = socket;
     if (localPort === undefined) throw new Error('the connected socket has no local port');
     const timer = await readTcpTimer(localPort, port);
+    const options = withOptions ? await readSocketKeepAlive(localPort, port) : undefined;
     const responded = once(request, 'response');
     const heldResponse = held.shift();
     if (!heldResponse) throw new Error('the server holds no request to answer');
@@ -43,34 +62,77 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
     const [response] = (await responded) as [http.IncomingMessage];
     response.resume();
     await once(response, 'end');
-    return { timer, socket, port, localPort };
+    return { timer, options, socket, port, localPort };
   }
 
   it('gives a keepAlive:false agent our idle at connect, and logs the connection', async () => {
     const logger = createRecordingLogger();
-    const agent = installKeepAliveOnAgent(
-      new http.Agent({ keepAlive: false }),
-      { enabled: true, idleSeconds: 20 },
-      logger,
-    );
+    const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: false }), setting(true, 20), logger);
     const { timer, socket } = await timerOfHeldRequest(agent);
     expect(timer.kind).toBe('keepalive');
     expect(timer.seconds).toBeGreaterThan(18);
     expect(timer.seconds).toBeLessThanOrEqual(20);
     expect(logger.lines[0]).toMatchObject({
       message: 'connection opened',
-      extra: { tls: false, localPort: socket.localPort, keepAlive: { enabled: true, idleSeconds: 20 } },
+      extra: {
+        tls: false,
+        localPort: socket.localPort,
+        keepAlive: { ...setting(true, 20), probeSettingsApplied: setKeepAliveTakesIntervalAndCount },
+      },
     });
     agent.destroy();
+  });
+
+  const optionsUnavailable = socketOptionsUnavailableReason();
+  if (optionsUnavailable) console.log(`skipping the getsockopt proof: ${optionsUnavailable}`);
+  (optionsUnavailable ? it.skip : it)(
+    'sets the probe interval and count where Node can (else libuv 1 s × 10)',
+    async () => {
+      const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: false }), {
+        enabled: true,
+        idleSeconds: 20,
+        probeIntervalSeconds: 2,
+        probeCount: 3,
+      });
+      const { options } = await timerOfHeldRequest(agent, true);
+      expect(options).toEqual(
+        setKeepAliveTakesIntervalAndCount
+          ? { keepAlive: true, idleSeconds: 20, intervalSeconds: 2, count: 3 }
+          : { keepAlive: true, idleSeconds: 20, intervalSeconds: 1, count: 10 },
+      );
+      agent.destroy();
+    },
+  );
+
+  it("notes on the process's first connection only where this Node keeps libuv's 1 s × 10", async () => {
+    // A fresh copy of the module: the note is once per process (per loaded copy), and this file logged before.
+    let fresh: typeof import('./keepalive-agent') | undefined;
+    jest.isolateModules(() => {
+      fresh = require('./keepalive-agent');
+    });
+    if (!fresh) throw new Error('keepalive-agent did not load');
+    const logger = createRecordingLogger();
+    const agent = fresh.installKeepAliveOnAgent(new http.Agent({ keepAlive: true }), setting(true, 20), logger);
+    await timerOfHeldRequest(agent);
+    agent.destroy(); // a second connection, not the pooled first one
+    await timerOfHeldRequest(agent);
+    const notes = logger.lines.map((line) => line.extra?.note);
+    expect(notes).toHaveLength(2);
+    if (setKeepAliveTakesIntervalAndCount) expect(notes).toEqual([undefined, undefined]);
+    else
+      expect(notes).toEqual([
+        expect.stringMatching(/libuv's 1 s × 10 apply instead of the configured 5 s × 6/),
+        undefined,
+      ]);
   });
 
   it(
     'overrides the idle Node passes at connect for keepAlive:true agents ' + '(keepAliveMsecs 1000 → our 20 s)',
     async () => {
-      const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), {
-        enabled: true,
-        idleSeconds: 20,
-      });
+      const agent = installKeepAliveOnAgent(
+        new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }),
+        setting(true, 20),
+      );
       const { timer, port, localPort } = await timerOfHeldRequest(agent);
       expect(timer.kind).toBe('keepalive');
       expect(timer.seconds).toBeGreaterThan(18);
@@ -81,10 +143,10 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
   );
 
   it('enabled:false removes the keepalive Node would set at connect for keepAlive:true agents', async () => {
-    const agent = installKeepAliveOnAgent(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }), {
-      enabled: false,
-      idleSeconds: 60,
-    });
+    const agent = installKeepAliveOnAgent(
+      new http.Agent({ keepAlive: true, keepAliveMsecs: 1000 }),
+      setting(false, 60),
+    );
     const { timer, port, localPort } = await timerOfHeldRequest(agent);
     expect(timer.kind).not.toBe('keepalive');
     expect((await readTcpTimer(localPort, port)).kind).not.toBe('keepalive');
@@ -95,19 +157,20 @@ describeKernel('installKeepAliveOnAgent on a plain http agent (kernel view)', ()
 describe('installKeepAliveOnAgent bookkeeping', () => {
   it('records the settings, is idempotent for the same settings and rejects different ones', () => {
     const agent = new http.Agent();
-    installKeepAliveOnAgent(agent, { enabled: true, idleSeconds: 30 });
-    expect(keepAliveSettingsOfAgent(agent)).toEqual({ enabled: true, idleSeconds: 30 });
-    expect(installKeepAliveOnAgent(agent, { enabled: true, idleSeconds: 30 })).toBe(agent);
-    expect(() => installKeepAliveOnAgent(agent, { enabled: false, idleSeconds: 30 })).toThrow(
-      /already applies keepalive on, idle 30 s/,
+    installKeepAliveOnAgent(agent, setting(true, 30));
+    expect(keepAliveSettingsOfAgent(agent)).toEqual(setting(true, 30));
+    expect(installKeepAliveOnAgent(agent, setting(true, 30))).toBe(agent);
+    expect(() => installKeepAliveOnAgent(agent, setting(false, 30))).toThrow(
+      /already applies keepalive on, idle 30 s, probes every 5 s × 6/,
+    );
+    expect(() => installKeepAliveOnAgent(agent, { ...setting(true, 30), probeCount: 7 })).toThrow(
+      /one agent cannot also apply on, idle 30 s, probes every 5 s × 7/,
     );
     agent.destroy();
   });
 
   it('rejects objects that are not agents', () => {
-    expect(() => installKeepAliveOnAgent({ destroy() {} } as never, { enabled: true, idleSeconds: 30 })).toThrow(
-      InvalidOptionError,
-    );
+    expect(() => installKeepAliveOnAgent({ destroy() {} } as never, setting(true, 30))).toThrow(InvalidOptionError);
     expect(keepAliveSettingsOfAgent(new http.Agent())).toBeUndefined();
   });
 });

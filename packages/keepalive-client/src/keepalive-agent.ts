@@ -11,8 +11,9 @@
  *   which Node emits on the next tick after the agent created it — before the TCP handshake ends.
  *
  * Node's net.Socket#setKeepAlive called before connect is remembered (kSetKeepAlive) and re-applied
- * with the same delay in afterConnect (lib/net.js, Node 20.20), so the socket is probed per our idle
- * from the moment it connects; called later it applies at once. A TLSSocket forwards setKeepAlive
+ * in afterConnect (lib/net.js; on Node >= 24.19 / 26.4 with the probe interval and count too:
+ * keepalive-probes.ts), so the socket is probed per our setting from the moment it connects; called later
+ * it applies at once. A TLSSocket forwards setKeepAlive
  * through its TLSWrap to the TCP handle (lib/_tls_wrap.js proxiedMethods); a TLSSocket layered on
  * another net.Socket (proxy agents) keeps that socket in `_parent`, which we also set.
  *
@@ -26,6 +27,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 
 import { InvalidOptionError } from './errors';
+import { appliedKeepAlive, applyKeepAlive, probeSettingsNote } from './keepalive-probes';
 import type { KeepAliveLogger } from './logger';
 import type { ResolvedKeepAliveOptions } from './options';
 
@@ -35,10 +37,15 @@ export interface AgentLike {
   destroy(): void;
 }
 
-export type SocketKeepAliveSettings = Pick<ResolvedKeepAliveOptions, 'enabled' | 'idleSeconds'>;
+export type SocketKeepAliveSettings = Pick<
+  ResolvedKeepAliveOptions,
+  'enabled' | 'idleSeconds' | 'probeIntervalSeconds' | 'probeCount'
+>;
 
 const INSTALLED = Symbol.for('@lambda-keepalive/client:keepalive-agent');
 const pinnedSockets = new WeakSet<net.Socket>();
+/** The first 'connection opened' line of the process says when the probe settings cannot apply; later ones don't. */
+let probeNoteLogged = false;
 
 type InstalledAgent = AgentLike & { [INSTALLED]?: SocketKeepAliveSettings };
 
@@ -62,7 +69,7 @@ export function installKeepAliveOnAgent<A extends Agent | AgentLike>(
   }
   const existing = target[INSTALLED];
   if (existing) {
-    if (existing.enabled !== settings.enabled || existing.idleSeconds !== settings.idleSeconds) {
+    if (describeSettings(existing) !== describeSettings(settings)) {
       throw new InvalidOptionError(
         field,
         'an agent already in use',
@@ -75,6 +82,8 @@ export function installKeepAliveOnAgent<A extends Agent | AgentLike>(
   const pinned: SocketKeepAliveSettings = Object.freeze({
     enabled: settings.enabled,
     idleSeconds: settings.idleSeconds,
+    probeIntervalSeconds: settings.probeIntervalSeconds,
+    probeCount: settings.probeCount,
   });
   const addRequest = target.addRequest;
   Object.defineProperty(target, INSTALLED, { value: pinned });
@@ -95,7 +104,7 @@ export function pinKeepAlive(socket: net.Socket, settings: SocketKeepAliveSettin
   if (pinnedSockets.has(socket)) return; // a pooled socket being reused: already done
   for (const layer of socketLayers(socket)) {
     if (pinnedSockets.has(layer)) continue;
-    net.Socket.prototype.setKeepAlive.call(layer, settings.enabled, settings.idleSeconds * 1000);
+    applyKeepAlive(layer, settings);
     Object.defineProperty(layer, 'setKeepAlive', {
       configurable: true,
       writable: true,
@@ -128,16 +137,20 @@ function logConnectionOpened(socket: net.Socket, settings: SocketKeepAliveSettin
     remotePort: socket.remotePort,
     localPort: socket.localPort,
     tls: socket instanceof tls.TLSSocket,
-    keepAlive: { enabled: settings.enabled, idleSeconds: settings.idleSeconds },
+    keepAlive: appliedKeepAlive(settings),
   };
   if (!settings.enabled) {
     extra.warning =
       'TCP keepalive is OFF (KEEPALIVE=off or enabled:false): ' +
       'a call idle 350 s through a NAT gateway or interface endpoint will hang';
+  } else if (!appliedKeepAlive(settings).probeSettingsApplied && !probeNoteLogged) {
+    probeNoteLogged = true;
+    extra.note = probeSettingsNote(settings);
   }
   logger.info('connection opened', extra);
 }
 
 function describeSettings(settings: SocketKeepAliveSettings): string {
-  return settings.enabled ? `on, idle ${settings.idleSeconds} s` : 'off';
+  if (!settings.enabled) return 'off';
+  return `on, idle ${settings.idleSeconds} s, probes every ${settings.probeIntervalSeconds} s × ${settings.probeCount}`;
 }

@@ -4,6 +4,7 @@
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
 
+import { setKeepAliveTakesIntervalAndCount } from '@lambda-keepalive/test-kit';
 import { InvalidOptionError } from './errors';
 import { createLambdaClient, keepAliveSettingsOf } from './lambda-client';
 
@@ -17,8 +18,26 @@ describe('createLambdaClient', () => {
   });
 
   it('reports the keepalive settings its sockets get (option > env > default)', () => {
-    const client = createLambdaClient({ maxSockets: 5, env: { KEEPALIVE_IDLE_SECONDS: '90' }, clientConfig });
-    expect(keepAliveSettingsOf(client)).toEqual({ enabled: true, idleSeconds: 90, maxSockets: 5 });
+    const client = createLambdaClient({
+      maxSockets: 5,
+      probeCount: 4,
+      env: { KEEPALIVE_IDLE_SECONDS: '90', KEEPALIVE_PROBE_INTERVAL_SECONDS: '7', KEEPALIVE_PROBE_COUNT: '9' },
+      clientConfig,
+    });
+    expect(keepAliveSettingsOf(client)).toEqual({
+      enabled: true,
+      idleSeconds: 90,
+      probeIntervalSeconds: 7,
+      probeCount: 4,
+      maxSockets: 5,
+      probeSettingsApplied: setKeepAliveTakesIntervalAndCount,
+    });
+    client.destroy();
+  });
+
+  it('reports that nothing is applied when keepalive is off', () => {
+    const client = createLambdaClient({ env: { KEEPALIVE: 'off' }, clientConfig });
+    expect(keepAliveSettingsOf(client)).toMatchObject({ enabled: false, probeSettingsApplied: false });
     client.destroy();
   });
 
@@ -38,6 +57,8 @@ describe('createLambdaClient', () => {
     ['options.region', { region: 'us-east-1' }],
     ['KEEPALIVE_IDLE_SECONDS', { env: { KEEPALIVE_IDLE_SECONDS: '350' } }],
     ['idleSeconds', { idleSeconds: 3.5 }],
+    ['probeIntervalSeconds', { idleSeconds: 300, probeIntervalSeconds: 41 }],
+    ['KEEPALIVE_PROBE_COUNT', { env: { KEEPALIVE_PROBE_COUNT: '128' } }],
   ])('rejects bad %s at construction', (field, options) => {
     let caught: unknown;
     try {

@@ -7,6 +7,7 @@
 import { LambdaClient, type LambdaClientConfig } from '@aws-sdk/client-lambda';
 
 import { InvalidOptionError } from './errors';
+import { appliedKeepAlive } from './keepalive-probes';
 import { type ResolvedKeepAliveOptions, rejectUnknownKeys } from './options';
 import {
   createKeepAliveRequestHandler,
@@ -36,12 +37,18 @@ export function createLambdaClient(options: CreateLambdaClientOptions = {}): Lam
   return client;
 }
 
+/** What a client's sockets get: its resolved settings, and whether this Node honours the probe settings. */
+export interface KeepAliveSettings extends ResolvedKeepAliveOptions {
+  /** false when keepalive is off, or where the Node cannot set interval and count (22.x: libuv's 1 s × 10). */
+  probeSettingsApplied: boolean;
+}
+
 /** The keepalive settings a client from createLambdaClient applies to its sockets. */
-export function keepAliveSettingsOf(client: LambdaClient): ResolvedKeepAliveOptions {
+export function keepAliveSettingsOf(client: LambdaClient): KeepAliveSettings {
   const settings = findKeepAliveSettings(client);
   if (!settings)
     throw new InvalidOptionError('client', 'another LambdaClient', 'must be created by createLambdaClient');
-  return { ...settings };
+  return { ...settings, probeSettingsApplied: appliedKeepAlive(settings).probeSettingsApplied };
 }
 
 /** Like keepAliveSettingsOf, but undefined for clients made elsewhere (for error hints). */

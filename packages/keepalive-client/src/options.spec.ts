@@ -6,22 +6,34 @@ import { InvalidOptionError } from './errors';
 import { KEEPALIVE_DEFAULTS, resolveKeepAliveOptions } from './options';
 
 describe('resolveKeepAliveOptions', () => {
-  it('defaults: on, idle 60 s, 1000 sockets', () => {
-    expect(resolveKeepAliveOptions({}, {})).toEqual({ enabled: true, idleSeconds: 60, maxSockets: 1000 });
-    expect(KEEPALIVE_DEFAULTS).toEqual({ enabled: true, idleSeconds: 60, maxSockets: 1000 });
+  const DEFAULTS = { enabled: true, idleSeconds: 60, probeIntervalSeconds: 5, probeCount: 6, maxSockets: 1000 };
+  it('defaults: on, idle 60 s, probes every 5 s × 6, 1000 sockets', () => {
+    expect(resolveKeepAliveOptions({}, {})).toEqual(DEFAULTS);
+    expect(KEEPALIVE_DEFAULTS).toEqual(DEFAULTS);
   });
 
   it('precedence: explicit option > environment > default', () => {
-    const env = { KEEPALIVE: 'off', KEEPALIVE_IDLE_SECONDS: '120', KEEPALIVE_MAX_SOCKETS: '8' };
-    expect(resolveKeepAliveOptions({}, env)).toEqual({ enabled: false, idleSeconds: 120, maxSockets: 8 });
-    expect(resolveKeepAliveOptions({ enabled: true, idleSeconds: 30, maxSockets: 2 }, env)).toEqual({
-      enabled: true,
-      idleSeconds: 30,
-      maxSockets: 2,
+    const env = {
+      KEEPALIVE: 'off',
+      KEEPALIVE_IDLE_SECONDS: '120',
+      KEEPALIVE_PROBE_INTERVAL_SECONDS: '9',
+      KEEPALIVE_PROBE_COUNT: '4',
+      KEEPALIVE_MAX_SOCKETS: '8',
+    };
+    expect(resolveKeepAliveOptions({}, env)).toEqual({
+      enabled: false,
+      idleSeconds: 120,
+      probeIntervalSeconds: 9,
+      probeCount: 4,
+      maxSockets: 8,
     });
-    expect(resolveKeepAliveOptions({ idleSeconds: 30 }, env)).toEqual({
+    const explicit = { enabled: true, idleSeconds: 30, probeIntervalSeconds: 2, probeCount: 3, maxSockets: 2 };
+    expect(resolveKeepAliveOptions(explicit, env)).toEqual(explicit);
+    expect(resolveKeepAliveOptions({ idleSeconds: 30, probeCount: 12 }, env)).toEqual({
       enabled: false,
       idleSeconds: 30,
+      probeIntervalSeconds: 9,
+      probeCount: 12,
       maxSockets: 8,
     });
   });
@@ -51,12 +63,17 @@ describe('resolveKeepAliveOptions', () => {
     expect(resolveKeepAliveOptions({}, { KEEPALIVE: value }).enabled).toBe(enabled);
   });
 
-  it.each([['1'], ['340'], ['60']])('accepts KEEPALIVE_IDLE_SECONDS=%s', (value) => {
+  // 335 is the largest idle the default 5 s interval leaves room for (idle + interval ≤ 340, see below).
+  it.each([['1'], ['335'], ['60']])('accepts KEEPALIVE_IDLE_SECONDS=%s', (value) => {
     expect(resolveKeepAliveOptions({}, { KEEPALIVE_IDLE_SECONDS: value }).idleSeconds).toBe(Number(value));
   });
 
-  it.each([[1], [340]])('accepts idleSeconds %s', (idleSeconds) => {
+  it.each([[1], [335]])('accepts idleSeconds %s', (idleSeconds) => {
     expect(resolveKeepAliveOptions({ idleSeconds }, {}).idleSeconds).toBe(idleSeconds);
+  });
+
+  it('idle 340 passes its own rule but leaves no probe interval: the interval is the setting refused', () => {
+    expectInvalid(() => resolveKeepAliveOptions({ idleSeconds: 340 }, {}), 'probeIntervalSeconds', 5, /= 0 seconds/);
   });
 
   const badIdleOptions: unknown[] = [
@@ -91,6 +108,77 @@ describe('resolveKeepAliveOptions', () => {
       );
     },
   );
+
+  it.each([
+    [{ idleSeconds: 1 }, 339],
+    [{ idleSeconds: 60 }, 280],
+    [{ idleSeconds: 339 }, 1],
+  ])('accepts probeIntervalSeconds up to 340 − idleSeconds: %p → %i', (options, largest) => {
+    expect(resolveKeepAliveOptions({ ...options, probeIntervalSeconds: largest }, {}).probeIntervalSeconds).toBe(
+      largest,
+    );
+    expect(resolveKeepAliveOptions({}, { KEEPALIVE_PROBE_INTERVAL_SECONDS: '1' }).probeIntervalSeconds).toBe(1);
+  });
+
+  it.each([[0], [281], [3.5], [-1], ['5'], [null], [Number.NaN]])(
+    'rejects probeIntervalSeconds %p with idle 60 s, naming the 340 − idleSeconds rule',
+    (value) => {
+      expectInvalid(
+        () => resolveKeepAliveOptions({ idleSeconds: 60, probeIntervalSeconds: value as number }, {}),
+        'probeIntervalSeconds',
+        value,
+        new RegExp(
+          'from 1 to 340 − idleSeconds \\(60\\) = 280 seconds: after one lost probe the next must still ' +
+            'reach the middlebox before it forgets the flow idle 350 s',
+        ),
+      );
+    },
+  );
+
+  it.each([['0'], ['281'], ['2.5'], [' 5'], ['1e1'], ['']])(
+    'rejects KEEPALIVE_PROBE_INTERVAL_SECONDS=%j (idle from KEEPALIVE_IDLE_SECONDS=60)',
+    (value) => {
+      expectInvalid(
+        () => resolveKeepAliveOptions({}, { KEEPALIVE_IDLE_SECONDS: '60', KEEPALIVE_PROBE_INTERVAL_SECONDS: value }),
+        'KEEPALIVE_PROBE_INTERVAL_SECONDS',
+        value,
+        /340 − idleSeconds .*350 s/,
+      );
+    },
+  );
+
+  it('rejects the DEFAULT interval when the idle leaves no room for it, saying it is the default', () => {
+    expectInvalid(
+      () => resolveKeepAliveOptions({ idleSeconds: 338 }, {}),
+      'probeIntervalSeconds',
+      5,
+      /= 2 seconds.*; 5 is the default: lower idleSeconds, or set probeIntervalSeconds \(KEEPALIVE_PROBE_INTERVAL/,
+    );
+    expect(resolveKeepAliveOptions({ idleSeconds: 338, probeIntervalSeconds: 2 }, {}).probeIntervalSeconds).toBe(2);
+  });
+
+  it.each([[1], [6], [127]])('accepts probeCount %s', (probeCount) => {
+    expect(resolveKeepAliveOptions({ probeCount }, {}).probeCount).toBe(probeCount);
+    expect(resolveKeepAliveOptions({}, { KEEPALIVE_PROBE_COUNT: String(probeCount) }).probeCount).toBe(probeCount);
+  });
+
+  it.each([[0], [128], [2.5], ['6'], [true]])('rejects probeCount %p naming Linux MAX_TCP_KEEPCNT', (value) => {
+    expectInvalid(
+      () => resolveKeepAliveOptions({ probeCount: value as number }, {}),
+      'probeCount',
+      value,
+      /from 1 to 127 \(Linux MAX_TCP_KEEPCNT\)/,
+    );
+  });
+
+  it.each([['0'], ['128'], ['6.0'], ['+6'], ['six'], ['']])('rejects KEEPALIVE_PROBE_COUNT=%j', (value) => {
+    expectInvalid(
+      () => resolveKeepAliveOptions({}, { KEEPALIVE_PROBE_COUNT: value }),
+      'KEEPALIVE_PROBE_COUNT',
+      value,
+      /MAX_TCP_KEEPCNT/,
+    );
+  });
 
   it.each([['maybe'], ['yes'], [''], ['enabled']])('rejects KEEPALIVE=%j', (value) => {
     expectInvalid(() => resolveKeepAliveOptions({}, { KEEPALIVE: value }), 'KEEPALIVE', value, /on or off/);

@@ -10,17 +10,17 @@ import * as tls from 'node:tls';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import {
   createRecordingLogger,
-  holdNextAnswer,
   type LambdaTestServer,
   readTcpTimer,
+  setKeepAliveTakesIntervalAndCount,
   startLambdaTestServer,
   tcpTimerUnavailableReason,
   testClientConfig,
   tlsConnectForwardsKeepAlive,
 } from '@lambda-keepalive/test-kit';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { sleep, useHeldInvokes } from '../test/support/held-invoke';
 import { InvalidOptionError } from './errors';
-import { invokeSync } from './invoke';
 import { createLambdaClient } from './lambda-client';
 import { createKeepAliveRequestHandler } from './request-handler';
 
@@ -30,7 +30,6 @@ const IDLE = 45;
  * (aws/aws-sdk-js-v3#4561).
  */
 const SDK_KEEPALIVE_TIMER_MS = 3000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const unavailable = tcpTimerUnavailableReason();
 if (unavailable) console.log(`skipping kernel keepalive proofs: ${unavailable}`);
 const describeKernel = unavailable ? describe.skip : describe;
@@ -42,32 +41,13 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
   });
   afterAll(() => server.close());
 
-  // A failed expectation must not leave its invoke pending: the server's close in afterAll would reject it
-  // after this file ended, outside any test — jest would blame whichever file runs next.
-  const flights: Array<{ release(): void; call: Promise<unknown>; client: LambdaClient }> = [];
-  afterEach(async () => {
-    for (const flight of flights.splice(0)) {
-      flight.release();
-      await flight.call.catch(() => undefined); // its outcome is asserted by the test, when it got that far
-      flight.client.destroy();
-    }
-  });
+  const hold = useHeldInvokes(() => server);
 
   /** Starts an invoke the server holds; returns the kernel's timer for the client socket ~0.2 s after connect. */
   async function timerWhileInFlight(client: LambdaClient) {
-    const held = holdNextAnswer(server);
-    const call = invokeSync(client, { functionName: 'callee' });
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      held.release();
-    };
-    flights.push({ release, call, client });
-    const invocation = await held.arrived;
-    await sleep(200); // let the request's ACK arrive so the socket is idle
-    const timer = await readTcpTimer(invocation.clientPort, server.port);
-    return { timer, readAfterConnectMs: Date.now() - invocation.connectedAt, invocation, release, call };
+    const flight = await hold(client);
+    const timer = await readTcpTimer(flight.invocation.clientPort, server.port);
+    return { ...flight, timer, readAfterConnectMs: flight.sinceConnectMs() };
   }
 
   const controlAtConnect = tlsConnectForwardsKeepAlive
@@ -94,6 +74,20 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     flight.release();
     await flight.call;
     client.destroy();
+  });
+
+  it('control: the plain SDK with a user agent without keepAlive has none on every Node, at 3 s too', async () => {
+    const client = new LambdaClient({
+      ...testClientConfig(server),
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({ httpsAgent: new https.Agent({ ca: server.ca }) }),
+    });
+    const flight = await timerWhileInFlight(client);
+    expect(flight.timer.kind).not.toBe('keepalive');
+    await sleep(SDK_KEEPALIVE_TIMER_MS + 300 - flight.readAfterConnectMs);
+    expect((await readTcpTimer(flight.invocation.clientPort, server.port)).kind).not.toBe('keepalive');
+    flight.release();
+    await flight.call;
   });
 
   it(
@@ -132,7 +126,17 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
             remotePort: server.port,
             localPort: flight.invocation.clientPort,
             tls: true,
-            keepAlive: { enabled: true, idleSeconds: IDLE },
+            keepAlive: {
+              enabled: true,
+              idleSeconds: IDLE,
+              probeIntervalSeconds: 5,
+              probeCount: 6,
+              probeSettingsApplied: setKeepAliveTakesIntervalAndCount,
+            },
+            // The first connection of the process says when this Node keeps libuv's 1 s × 10.
+            ...(setKeepAliveTakesIntervalAndCount
+              ? {}
+              : { note: expect.stringMatching(/cannot set the keepalive probe interval and count.*1 s × 10/) }),
           },
         },
       ]);
@@ -181,7 +185,7 @@ describeKernel('keepalive on the real TLS socket, read from the kernel while a r
     expect((await readTcpTimer(flight.invocation.clientPort, server.port)).kind).not.toBe('keepalive');
     expect(logger.lines[0]?.extra).toMatchObject({
       tls: true,
-      keepAlive: { enabled: false, idleSeconds: 60 },
+      keepAlive: { enabled: false, idleSeconds: 60, probeSettingsApplied: false },
       warning: expect.stringMatching(/keepalive is OFF/),
     });
     client.destroy();

@@ -11,6 +11,7 @@ import { InvalidOptionError } from './errors';
 import { type AgentLike, installKeepAliveOnAgent } from './keepalive-agent';
 import type { KeepAliveLogger } from './logger';
 import {
+  KEEPALIVE_OPTION_KEYS,
   type KeepAliveOptions,
   type ResolvedKeepAliveOptions,
   rejectUnknownKeys,
@@ -32,9 +33,7 @@ export interface KeepAliveRequestHandlerOptions extends KeepAliveOptions {
 }
 
 export const REQUEST_HANDLER_OPTION_KEYS = [
-  'enabled',
-  'idleSeconds',
-  'maxSockets',
+  ...KEEPALIVE_OPTION_KEYS,
   'httpsAgent',
   'httpAgent',
   'agentOptions',
@@ -52,8 +51,9 @@ export function createKeepAliveRequestHandler(options: KeepAliveRequestHandlerOp
   if (typeof options !== 'object' || options === null)
     throw new InvalidOptionError('options', options, 'must be an object');
   rejectUnknownKeys(options, REQUEST_HANDLER_OPTION_KEYS, 'options');
-  const { enabled, idleSeconds, maxSockets, httpsAgent, httpAgent, agentOptions, logger, env } = options;
-  const settings = resolveKeepAliveOptions(definedOnly({ enabled, idleSeconds, maxSockets }), env ?? process.env);
+  const { httpsAgent, httpAgent, agentOptions, logger, env } = options;
+  const keepAliveOptions = Object.fromEntries(KEEPALIVE_OPTION_KEYS.map((key) => [key, options[key]]));
+  const settings = resolveKeepAliveOptions(definedOnly(keepAliveOptions), env ?? process.env);
   const connectionTimeout = resolveConnectionTimeout(options.connectionTimeout);
   if (httpsAgent !== undefined && agentOptions !== undefined) {
     throw new InvalidOptionError(
