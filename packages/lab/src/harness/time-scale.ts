@@ -16,21 +16,22 @@
  * The NAT idle must stay MIN_NAT_HEADROOM_SECONDS above every keepalive in play; a scale where that is
  * impossible is rejected with the smallest scale that works.
  */
+import { KEEPALIVE_DEFAULTS } from '@lambda-keepalive/client';
 import { InvalidLabInputError } from '../lab-errors';
 
 export const REAL_SECONDS = {
   /** Hyperplane (NAT gateway, interface endpoint) idle timeout — VPC user guide. */
   idleLimit: 350,
-  /** Keepalive idle of the shipped client (real-equivalent), well under the idle limit. */
-  keepAliveIdle: 60,
-  /** The shipped client's probe interval once a probe goes unanswered (real-equivalent). */
-  keepAliveProbeInterval: 5,
+  /** Keepalive idle of the shipped client (its default), well under the idle limit. */
+  keepAliveIdle: KEEPALIVE_DEFAULTS.idleSeconds,
+  /** The shipped client's probe interval once a probe goes unanswered (its default). */
+  keepAliveProbeInterval: KEEPALIVE_DEFAULTS.probeIntervalSeconds,
   /** Lambda's maximum timeout: the caller's and the callee's configured timeout in the lab. */
   functionTimeout: 900,
 } as const;
 
-/** Unanswered probes before the shipped client's kernel gives up: a count, not a time, so it does not scale. */
-export const KEEPALIVE_PROBE_COUNT = 6;
+/** Unanswered probes before the shipped client's kernel gives up (its default): a count, so it does not scale. */
+export const KEEPALIVE_PROBE_COUNT = KEEPALIVE_DEFAULTS.probeCount;
 
 /** @smithy/node-http-handler set-socket-keep-alive: setKeepAlive(true, 1000) 3 s after the request starts. */
 export const SDK_DELAYED_KEEPALIVE_SECONDS = { delay: 3, idle: 1 } as const;
