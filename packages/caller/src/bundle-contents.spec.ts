@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const meta = JSON.parse(readFileSync(path.join(__dirname, '../dist/meta.json'), 'utf8')) as {
-  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
 };
 const output = Object.entries(meta.outputs).find(([file]) => file.endsWith('index.js'))?.[1];
 const inputs = Object.keys(output?.inputs ?? {});
@@ -12,6 +12,10 @@ const inputs = Object.keys(output?.inputs ?? {});
 describe('caller bundle contents (dist/meta.json)', () => {
   it('has inputs to check', () => {
     expect(inputs.length).toBeGreaterThan(100);
+  });
+
+  it('stays within its size budget: the 302,217 bytes it had while bundled from the client sources, + 1 %', () => {
+    expect(output?.bytes).toBeLessThanOrEqual(Math.floor(302_217 * 1.01));
   });
 
   it.each([
@@ -36,9 +40,9 @@ describe('caller bundle contents (dist/meta.json)', () => {
     ).toBe(true);
   });
 
-  it('bundles @lambda-keepalive/client from its ES sources, so only the used Lambda commands are in', () => {
-    expect(inputs.some((input) => input.endsWith('keepalive-client/src/invoke.ts'))).toBe(true);
-    expect(inputs.filter((input) => input.includes('keepalive-client/dist/'))).toEqual([]);
+  it('takes @lambda-keepalive/client through its exports (the ESM build, one copy), so only Invoke is in', () => {
+    expect(inputs.some((input) => input.endsWith('keepalive-client/dist/esm/invoke.js'))).toBe(true);
+    expect(inputs.filter((input) => /keepalive-client\/(src|dist\/cjs)\//.test(input))).toEqual([]);
     const lambdaCommands = inputs
       .filter((input) => /client-lambda\/dist-es\/commands\//.test(input))
       .map((input) => path.basename(input));

@@ -83,13 +83,8 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
     let keepAlive: CallerResult['keepAlive'] | undefined;
     try {
       const { config, client, settings } = getSetup();
-      keepAlive = {
-        enabled: settings.enabled,
-        idleSeconds: settings.idleSeconds,
-        probeIntervalSeconds: settings.probeIntervalSeconds,
-        probeCount: settings.probeCount,
-        probeSettingsApplied: settings.probeSettingsApplied,
-      };
+      const { maxSockets: _agentSetting, ...applied } = settings; // the result reports the socket setting only
+      keepAlive = applied;
       const request = parseCallerEvent(event);
       logger.info('start', {
         event: summariseCallerEvent(request),

@@ -35,9 +35,16 @@ export class DeadlineReached extends Error {
   override name = 'DeadlineReached';
 }
 
+/** Rejections that came after our own deadline signal fired, whatever shape the handler gave them. */
+const rejectedAtDeadline = new WeakSet<object>();
+
 /**
  * Runs `operation` with an AbortSignal that fires after `budgetMs` (none when undefined).
  * The timer is cleared however the operation ends — nothing is left behind.
+ *
+ * Whether a rejection is "the deadline" is decided from our own signal, not from the error's shape:
+ * @smithy/node-http-handler up to 4.4.15 rejects with the abort reason itself, 4.4.16 and later with an
+ * AbortError whose `cause` is the reason (buildAbortError in node-http-handler's node-http-handler.ts).
  */
 export async function runWithin<T>(
   budgetMs: number | undefined,
@@ -48,12 +55,16 @@ export async function runWithin<T>(
   const timer = setTimeout(() => controller.abort(new DeadlineReached()), Math.max(0, budgetMs));
   try {
     return await operation(controller.signal);
+  } catch (error) {
+    // Only our timer aborts this controller; WeakSet keys must be objects (a primitive is no abort error).
+    if (controller.signal.aborted && error === Object(error)) rejectedAtDeadline.add(error as object);
+    throw error;
   } finally {
     clearTimeout(timer);
   }
 }
 
+/** Whether `error` is how runWithin's operation ended once its deadline had fired. */
 export function isDeadlineAbort(error: unknown): boolean {
-  const shape = error as { name?: unknown; cause?: unknown } | undefined;
-  return shape?.name === 'AbortError' && shape.cause instanceof DeadlineReached;
+  return rejectedAtDeadline.has(error as object);
 }

@@ -9,7 +9,7 @@ import {
   InvokeServiceError,
   KeepAliveClientError,
   ServiceUnreachableError,
-} from './errors';
+} from './errors.js';
 
 // One instance of every error class, built the way the client builds it.
 const instances: Array<[string, () => KeepAliveClientError]> = [
@@ -69,5 +69,41 @@ describe('error names', () => {
   it('keeps the cause it was given', () => {
     const cause = new Error('socket hang up');
     expect(new ConnectionLostError(5, undefined, '', { cause }).cause).toBe(cause);
+  });
+});
+
+describe('instanceof across copies of the package (the ESM and the CommonJS build loaded side by side)', () => {
+  let other: typeof import('./errors.js') | undefined;
+  jest.isolateModules(() => {
+    other = require('./errors');
+  });
+  const copy = (): typeof import('./errors.js') => {
+    if (!other || other.InvalidOptionError === InvalidOptionError) throw new Error('no second copy was loaded');
+    return other;
+  };
+
+  it('matches the same class and its bases from the other copy, by literal name', () => {
+    const foreign = new (copy().InvalidOptionError)('idleSeconds', 0, 'must be 1..340');
+    expect(Object.getPrototypeOf(foreign)).not.toBe(InvalidOptionError.prototype);
+    expect(foreign).toBeInstanceOf(InvalidOptionError);
+    expect(foreign).toBeInstanceOf(KeepAliveClientError);
+    expect(new InvalidOptionError('x', 1, 'y')).toBeInstanceOf(copy().KeepAliveClientError);
+  });
+
+  it('still tells the classes apart, and is not fooled by a look-alike', () => {
+    expect(new (copy().InvalidOptionError)('x', 1, 'y')).not.toBeInstanceOf(InvokeServiceError);
+    expect(new (copy().KeepAliveClientError)('base')).not.toBeInstanceOf(InvalidOptionError);
+    expect({ name: 'InvalidOptionError' }).not.toBeInstanceOf(InvalidOptionError);
+    expect(new Error('plain')).not.toBeInstanceOf(KeepAliveClientError);
+    expect(null).not.toBeInstanceOf(KeepAliveClientError);
+  });
+
+  it('survives minification: the lineage is made of the literal names', () => {
+    Object.defineProperty(InvalidOptionError, 'name', { value: 't1', configurable: true });
+    try {
+      expect(new (copy().InvalidOptionError)('x', 1, 'y')).toBeInstanceOf(InvalidOptionError);
+    } finally {
+      Object.defineProperty(InvalidOptionError, 'name', { value: 'InvalidOptionError', configurable: true });
+    }
   });
 });

@@ -3,16 +3,48 @@
  * `instanceof`-check one base and switch on `name`. The SDK/Node error that caused it is
  * kept as `cause` (ES2022 error cause) — never swallowed.
  *
- * `name` is a string literal in each class, never `new.target.name`: bundlers that minify rename
- * classes (esbuild without keepNames makes it "t"), and Lambda reports `error.name` as errorType.
+ * `name` is a string literal in each class (`errorName`), never `new.target.name`: bundlers that minify
+ * rename classes (esbuild without keepNames makes it "t"), and Lambda reports `error.name` as errorType.
+ *
+ * `instanceof` also holds across copies of this package. A program that both imports and requires it loads
+ * the ESM and the CommonJS build as two modules with two sets of classes (the dual-package hazard, Node docs
+ * "Packages": dual CommonJS/ES module packages), and a bundle can hold both. So each class keeps its literal
+ * name under a registry symbol (the same key in every copy), and `Symbol.hasInstance` also accepts a value
+ * whose prototype chain holds a class of that name from any copy.
  */
-import type { ResolvedKeepAliveOptions } from './options';
+import type { ResolvedKeepAliveOptions } from './options.js';
+
+const CLASS_NAME = Symbol.for('@lambda-keepalive/client:error-class');
+
+type ErrorClass = { readonly [CLASS_NAME]?: string; prototype: unknown };
 
 export class KeepAliveClientError extends Error {
+  /** The class's name as a literal, which minifiers keep; a subclass of yours inherits its parent's. */
+  static readonly [CLASS_NAME]: string = 'KeepAliveClientError';
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'KeepAliveClientError';
+    this.name = (new.target as ErrorClass)[CLASS_NAME] ?? 'KeepAliveClientError';
   }
+
+  /** `x instanceof InvalidOptionError` for an error of that class or a subclass, from ANY copy of the package. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of instanceof (any subclass)
+    return isInstance(this, value);
+  }
+}
+
+function isInstance(target: ErrorClass, value: unknown): boolean {
+  const name = Object.hasOwn(target, CLASS_NAME) ? target[CLASS_NAME] : undefined;
+  for (let proto = value; typeof proto === 'object' && proto !== null; ) {
+    proto = Object.getPrototypeOf(proto);
+    if (proto === target.prototype) return true;
+    const cls = (proto as { constructor?: ErrorClass } | null)?.constructor;
+    if (name !== undefined && cls !== undefined && Object.hasOwn(cls, CLASS_NAME) && cls[CLASS_NAME] === name) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Renders a rejected value for a message: strings quoted so "" and " 60" are visible. */
@@ -25,6 +57,8 @@ export function describeValue(value: unknown): string {
 
 /** A setting (option or environment variable, whichever supplied it) broke its rule. */
 export class InvalidOptionError extends KeepAliveClientError {
+  static override readonly [CLASS_NAME]: string = 'InvalidOptionError';
+
   constructor(
     readonly field: string,
     readonly value: unknown,
@@ -32,24 +66,26 @@ export class InvalidOptionError extends KeepAliveClientError {
     options?: { cause?: unknown },
   ) {
     super(`${field} is ${describeValue(value)}: ${rule}`, options);
-    this.name = 'InvalidOptionError';
   }
 }
 
 /** The invoke payload cannot be sent (not JSON-serialisable, or over the synchronous limit). */
 export class InvalidPayloadError extends KeepAliveClientError {
+  static override readonly [CLASS_NAME]: string = 'InvalidPayloadError';
+
   constructor(
     readonly field: string,
     readonly rule: string,
     options?: { cause?: unknown },
   ) {
     super(`${field} cannot be sent: ${rule}`, options);
-    this.name = 'InvalidPayloadError';
   }
 }
 
 /** The callee ran and failed: HTTP 200 with X-Amz-Function-Error (Lambda API reference, Invoke: https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html). */
 export class CalleeFunctionError extends KeepAliveClientError {
+  static override readonly [CLASS_NAME]: string = 'CalleeFunctionError';
+
   constructor(
     readonly functionName: string,
     readonly errorType: string,
@@ -59,7 +95,6 @@ export class CalleeFunctionError extends KeepAliveClientError {
     readonly logTail?: string,
   ) {
     super(`${functionName} failed (${functionError}): ${errorType}: ${errorMessage}`);
-    this.name = 'CalleeFunctionError';
   }
 }
 
@@ -69,6 +104,8 @@ export class CalleeFunctionError extends KeepAliveClientError {
  * docs/hyperplane-idle-timeout.md).
  */
 export class ConnectionLostError extends KeepAliveClientError {
+  static override readonly [CLASS_NAME]: string = 'ConnectionLostError';
+
   constructor(
     readonly elapsedMs: number,
     readonly keepAlive: ResolvedKeepAliveOptions | undefined,
@@ -76,12 +113,13 @@ export class ConnectionLostError extends KeepAliveClientError {
     options?: { cause?: unknown },
   ) {
     super(`connection lost after ${elapsedMs} ms; not retried because the function may have run${hint}`, options);
-    this.name = 'ConnectionLostError';
   }
 }
 
 /** The caller's own deadline (Lambda remaining time minus a margin) came first. */
 export class DeadlineExceededError extends KeepAliveClientError {
+  static override readonly [CLASS_NAME]: string = 'DeadlineExceededError';
+
   constructor(
     readonly elapsedMs: number,
     readonly deadline: number,
@@ -91,12 +129,13 @@ export class DeadlineExceededError extends KeepAliveClientError {
       `gave up after ${elapsedMs} ms at the deadline ${new Date(deadline).toISOString()} (remaining time minus margin)`,
       options,
     );
-    this.name = 'DeadlineExceededError';
   }
 }
 
 /** The Lambda service answered with an error status (404, 413, 415, 429 exhausted, 5xx...). */
 export class InvokeServiceError extends KeepAliveClientError {
+  static override readonly [CLASS_NAME]: string = 'InvokeServiceError';
+
   constructor(
     readonly statusCode: number | undefined,
     readonly errorType: string,
@@ -104,19 +143,19 @@ export class InvokeServiceError extends KeepAliveClientError {
     options?: { cause?: unknown },
   ) {
     super(`Lambda service error ${statusCode ?? 'without status'} ${errorType}: ${message}`, options);
-    this.name = 'InvokeServiceError';
   }
 }
 
 /** Nothing was sent: the endpoint refused or did not resolve, also after the bounded retries. */
 export class ServiceUnreachableError extends KeepAliveClientError {
+  static override readonly [CLASS_NAME]: string = 'ServiceUnreachableError';
+
   constructor(
     readonly code: string,
     readonly attempts: number,
     options?: { cause?: unknown },
   ) {
     super(`Lambda endpoint unreachable (${code}) after ${attempts} attempt(s); the function did not run`, options);
-    this.name = 'ServiceUnreachableError';
   }
 }
 
@@ -126,8 +165,9 @@ export class ServiceUnreachableError extends KeepAliveClientError {
  * endpoint (container credentials, SnapStart) is not the Lambda endpoint.
  */
 export class CredentialsUnavailableError extends KeepAliveClientError {
+  static override readonly [CLASS_NAME]: string = 'CredentialsUnavailableError';
+
   constructor(reason: string, options?: { cause?: unknown }) {
     super(`no AWS credentials for the Lambda call (${reason}); nothing was sent`, options);
-    this.name = 'CredentialsUnavailableError';
   }
 }

@@ -1,15 +1,28 @@
-/** The public API of @lambda-keepalive/client: createLambdaClient, invokeSync, the keepalive options and errors. */
-export { type Clock, DEFAULT_DEADLINE_MARGIN_MS } from './deadline';
-export * from './errors';
-export { type InvokeSyncInput, type InvokeSyncResult, invokeSync } from './invoke';
-export { type AgentLike, installKeepAliveOnAgent } from './keepalive-agent';
+/**
+ * The public API of @lambda-keepalive/client — every name here is listed, with why it is public, in the
+ * package README ("Public API"); nothing else is exported, and index.spec.ts holds the list.
+ */
+export type { Clock } from './deadline.js';
+export {
+  CalleeFunctionError,
+  ConnectionLostError,
+  CredentialsUnavailableError,
+  DeadlineExceededError,
+  InvalidOptionError,
+  InvalidPayloadError,
+  InvokeServiceError,
+  KeepAliveClientError,
+  ServiceUnreachableError,
+} from './errors.js';
+export { type InvokeSyncInput, type InvokeSyncResult, invokeSync } from './invoke.js';
+export type { AgentLike } from './keepalive-agent.js';
 export {
   type CreateLambdaClientOptions,
   createLambdaClient,
   type KeepAliveSettings,
   keepAliveSettingsOf,
-} from './lambda-client';
-export type { KeepAliveLogger } from './logger';
+} from './lambda-client.js';
+export type { KeepAliveLogger } from './logger.js';
 export {
   KEEPALIVE_DEFAULTS,
   KEEPALIVE_ENV,
@@ -18,7 +31,6 @@ export {
   MAX_PROBE_COUNT,
   type ResolvedKeepAliveOptions,
   resolveKeepAliveOptions,
-} from './options';
-export { SYNC_PAYLOAD_LIMIT_BYTES } from './payload';
-export { createKeepAliveRequestHandler, type KeepAliveRequestHandlerOptions } from './request-handler';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+} from './options.js';
+export { createKeepAliveRequestHandler, type KeepAliveRequestHandlerOptions } from './request-handler.js';
+export type { RetryPolicy } from './retry-policy.js';

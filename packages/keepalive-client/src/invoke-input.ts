@@ -1,10 +1,10 @@
 /** Validation of invokeSync's input: everything is checked before a socket is opened. */
 
-import { type Clock, DEFAULT_DEADLINE_MARGIN_MS, systemClock } from './deadline';
-import { InvalidOptionError } from './errors';
-import { rejectUnknownKeys } from './options';
-import { encodeInvokePayload } from './payload';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { type Clock, DEFAULT_DEADLINE_MARGIN_MS, systemClock } from './deadline.js';
+import { InvalidOptionError } from './errors.js';
+import { rejectUnknownKeys } from './options.js';
+import { encodeInvokePayload } from './payload.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 
 export interface InvokeSyncInput {
   functionName: string;

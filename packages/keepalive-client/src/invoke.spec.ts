@@ -23,10 +23,10 @@ import {
   InvalidPayloadError,
   InvokeServiceError,
   ServiceUnreachableError,
-} from './errors';
-import { invokeSync } from './invoke';
-import { createLambdaClient } from './lambda-client';
-import { SYNC_PAYLOAD_LIMIT_BYTES } from './payload';
+} from './errors.js';
+import { invokeSync } from './invoke.js';
+import { createLambdaClient } from './lambda-client.js';
+import { SYNC_PAYLOAD_LIMIT_BYTES } from './payload.js';
 
 const NO_ENV = {};
 

@@ -4,7 +4,7 @@
  */
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
 
-import { isDeadlineAbort, resolveDeadline, runWithin } from './deadline';
+import { isDeadlineAbort, resolveDeadline, runWithin } from './deadline.js';
 import {
   CalleeFunctionError,
   ConnectionLostError,
@@ -14,14 +14,14 @@ import {
   InvokeServiceError,
   KeepAliveClientError,
   ServiceUnreachableError,
-} from './errors';
-import { type InvokeSyncInput, type ParsedInvokeInput, parseInvokeInput } from './invoke-input';
-import { findKeepAliveSettings } from './lambda-client';
-import { HYPERPLANE_IDLE_LIMIT_SECONDS, type ResolvedKeepAliveOptions } from './options';
-import { decodeInvokePayload, decodeLogTail } from './payload';
-import { classifyFailure, errorCodeOf, type Failure, retryDelayMs } from './retry-policy';
+} from './errors.js';
+import { type InvokeSyncInput, type ParsedInvokeInput, parseInvokeInput } from './invoke-input.js';
+import { findKeepAliveSettings } from './lambda-client.js';
+import { HYPERPLANE_IDLE_LIMIT_SECONDS, type ResolvedKeepAliveOptions } from './options.js';
+import { decodeInvokePayload, decodeLogTail } from './payload.js';
+import { classifyFailure, errorCodeOf, type Failure, retryDelayMs } from './retry-policy.js';
 
-export type { InvokeSyncInput } from './invoke-input';
+export type { InvokeSyncInput } from './invoke-input.js';
 
 export interface InvokeSyncResult<T = unknown> {
   payload: T;

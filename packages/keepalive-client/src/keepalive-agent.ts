@@ -26,10 +26,10 @@ import type { Agent, ClientRequest } from 'node:http';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 
-import { InvalidOptionError } from './errors';
-import { appliedKeepAlive, applyKeepAlive, probeSettingsNote } from './keepalive-probes';
-import type { KeepAliveLogger } from './logger';
-import type { ResolvedKeepAliveOptions } from './options';
+import { InvalidOptionError } from './errors.js';
+import { appliedKeepAlive, applyKeepAlive, probeSettingsNote, probesApplied } from './keepalive-probes.js';
+import type { KeepAliveLogger } from './logger.js';
+import type { ResolvedKeepAliveOptions } from './options.js';
 
 /** The part of an http(s).Agent the SDK and Node's ClientRequest use (the SDK also needs destroy). */
 export interface AgentLike {
@@ -143,7 +143,7 @@ function logConnectionOpened(socket: net.Socket, settings: SocketKeepAliveSettin
     extra.warning =
       'TCP keepalive is OFF (KEEPALIVE=off or enabled:false): ' +
       'a call idle 350 s through a NAT gateway or interface endpoint will hang';
-  } else if (!appliedKeepAlive(settings).probeSettingsApplied && !probeNoteLogged) {
+  } else if (!probesApplied(settings) && !probeNoteLogged) {
     probeNoteLogged = true;
     extra.note = probeSettingsNote(settings);
   }

@@ -18,9 +18,9 @@ import {
   tlsConnectForwardsKeepAlive,
 } from '@lambda-keepalive/test-kit';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { type HeldInvoke, sleep, useHeldInvokes } from '../test/support/held-invoke';
-import { LIBUV_PROBE_DEFAULTS, runtimeSetsKeepAliveProbes } from './keepalive-probes';
-import { createLambdaClient } from './lambda-client';
+import { type HeldInvoke, sleep, useHeldInvokes } from '../test/support/held-invoke.js';
+import { LIBUV_PROBE_DEFAULTS, runtimeSetsKeepAliveProbes } from './keepalive-probes.js';
+import { createLambdaClient } from './lambda-client.js';
 
 /** @smithy/node-http-handler's set-socket-keep-alive.ts fires 3 s after the request starts. */
 const SDK_KEEPALIVE_TIMER_MS = 3000;

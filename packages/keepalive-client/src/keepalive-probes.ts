@@ -59,22 +59,21 @@ export interface AppliedKeepAlive extends KeepAliveProbeSetting {
 }
 
 export function appliedKeepAlive(setting: KeepAliveProbeSetting): AppliedKeepAlive {
-  return {
-    enabled: setting.enabled,
-    idleSeconds: setting.idleSeconds,
-    probeIntervalSeconds: setting.probeIntervalSeconds,
-    probeCount: setting.probeCount,
-    probeSettingsApplied: setting.enabled && runtimeSetsKeepAliveProbes(),
-  };
+  const { enabled, idleSeconds, probeIntervalSeconds, probeCount } = setting;
+  return { enabled, idleSeconds, probeIntervalSeconds, probeCount, probeSettingsApplied: probesApplied(setting) };
+}
+
+/** Whether the setting's interval and count reach the kernel: keepalive on, and a Node that can set them. */
+export function probesApplied(setting: { enabled: boolean }): boolean {
+  return setting.enabled && runtimeSetsKeepAliveProbes();
 }
 
 /** Why the configured interval and count do not apply on this Node (for the first connection's log line). */
 export function probeSettingsNote(setting: KeepAliveProbeSetting): string {
   const { probeIntervalSeconds: interval, probeCount: count } = LIBUV_PROBE_DEFAULTS;
   return (
-    `Node ${process.versions.node} cannot set the keepalive probe interval and count (setKeepAlive takes them ` +
-    `from Node 24.19.0 and 26.4.0, nodejs/node#63825): libuv's ${interval} s × ${count} apply instead of the ` +
-    `configured ${setting.probeIntervalSeconds} s × ${setting.probeCount}, so a blackholed flow is declared ` +
-    `dead after idle + ${interval * count} s`
+    `Node ${process.versions.node} cannot set the probe interval and count (Node 24.19+/26.4+ can, ` +
+    `nodejs/node#63825): libuv's ${interval} s × ${count} apply, not ${setting.probeIntervalSeconds} s × ` +
+    `${setting.probeCount}`
   );
 }

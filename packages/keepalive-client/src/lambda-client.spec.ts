@@ -5,8 +5,8 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 
 import { setKeepAliveTakesIntervalAndCount } from '@lambda-keepalive/test-kit';
-import { InvalidOptionError } from './errors';
-import { createLambdaClient, keepAliveSettingsOf } from './lambda-client';
+import { InvalidOptionError } from './errors.js';
+import { createLambdaClient, keepAliveSettingsOf } from './lambda-client.js';
 
 const clientConfig = { region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' } };
 
@@ -38,6 +38,17 @@ describe('createLambdaClient', () => {
   it('reports that nothing is applied when keepalive is off', () => {
     const client = createLambdaClient({ env: { KEEPALIVE: 'off' }, clientConfig });
     expect(keepAliveSettingsOf(client)).toMatchObject({ enabled: false, probeSettingsApplied: false });
+    client.destroy();
+  });
+
+  it('finds the settings from another copy of the package (settings live on the client and the handler)', () => {
+    const client = createLambdaClient({ env: {}, idleSeconds: 42, clientConfig });
+    let other: typeof import('./lambda-client.js') | undefined;
+    jest.isolateModules(() => {
+      other = require('./lambda-client');
+    });
+    if (!other || other.keepAliveSettingsOf === keepAliveSettingsOf) throw new Error('no second copy was loaded');
+    expect(other.keepAliveSettingsOf(client)).toMatchObject({ idleSeconds: 42 });
     client.destroy();
   });
 

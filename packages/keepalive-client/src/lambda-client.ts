@@ -6,22 +6,23 @@
  */
 import { LambdaClient, type LambdaClientConfig } from '@aws-sdk/client-lambda';
 
-import { InvalidOptionError } from './errors';
-import { appliedKeepAlive } from './keepalive-probes';
-import { type ResolvedKeepAliveOptions, rejectUnknownKeys } from './options';
+import { InvalidOptionError } from './errors.js';
+import { probesApplied } from './keepalive-probes.js';
+import { type ResolvedKeepAliveOptions, rejectUnknownKeys } from './options.js';
 import {
   createKeepAliveRequestHandler,
   type KeepAliveRequestHandlerOptions,
   keepAliveSettingsOfHandler,
   REQUEST_HANDLER_OPTION_KEYS,
-} from './request-handler';
+} from './request-handler.js';
 
 export interface CreateLambdaClientOptions extends KeepAliveRequestHandlerOptions {
   /** Passed to new LambdaClient() (region, endpoint, credentials...). Not requestHandler/maxAttempts/retryStrategy. */
   clientConfig?: LambdaClientConfig;
 }
 
-const clientSettings = new WeakMap<LambdaClient, ResolvedKeepAliveOptions>();
+/** On the client itself, like the handler's (request-handler.ts): any copy of this package finds them. */
+const CLIENT_SETTINGS = Symbol.for('@lambda-keepalive/client:client-settings');
 
 export function createLambdaClient(options: CreateLambdaClientOptions = {}): LambdaClient {
   if (typeof options !== 'object' || options === null)
@@ -33,7 +34,7 @@ export function createLambdaClient(options: CreateLambdaClientOptions = {}): Lam
   const client = new LambdaClient({ ...clientConfig, maxAttempts: 1, requestHandler });
   const settings = keepAliveSettingsOfHandler(requestHandler);
   if (!settings) throw new Error('createLambdaClient: its own request handler has no keepalive settings recorded');
-  clientSettings.set(client, settings);
+  Object.defineProperty(client, CLIENT_SETTINGS, { value: settings });
   return client;
 }
 
@@ -48,12 +49,13 @@ export function keepAliveSettingsOf(client: LambdaClient): KeepAliveSettings {
   const settings = findKeepAliveSettings(client);
   if (!settings)
     throw new InvalidOptionError('client', 'another LambdaClient', 'must be created by createLambdaClient');
-  return { ...settings, probeSettingsApplied: appliedKeepAlive(settings).probeSettingsApplied };
+  return { ...settings, probeSettingsApplied: probesApplied(settings) };
 }
 
 /** Like keepAliveSettingsOf, but undefined for clients made elsewhere (for error hints). */
 export function findKeepAliveSettings(client: LambdaClient): ResolvedKeepAliveOptions | undefined {
-  return clientSettings.get(client);
+  if (typeof client !== 'object' || client === null) return undefined;
+  return (client as { [CLIENT_SETTINGS]?: ResolvedKeepAliveOptions })[CLIENT_SETTINGS];
 }
 
 function validateClientConfig(clientConfig: unknown): asserts clientConfig is LambdaClientConfig {

@@ -2,8 +2,8 @@
  * resolveKeepAliveOptions: defaults, option over environment over default, and every bad option or
  * KEEPALIVE* variable refused by name.
  */
-import { InvalidOptionError } from './errors';
-import { KEEPALIVE_DEFAULTS, resolveKeepAliveOptions } from './options';
+import { InvalidOptionError } from './errors.js';
+import { KEEPALIVE_DEFAULTS, resolveKeepAliveOptions } from './options.js';
 
 describe('resolveKeepAliveOptions', () => {
   const DEFAULTS = { enabled: true, idleSeconds: 60, probeIntervalSeconds: 5, probeCount: 6, maxSockets: 1000 };

@@ -4,7 +4,7 @@
  * A bad value fails at construction (before any socket exists), naming whichever setting
  * supplied it (option name or env var name), the value and the rule.
  */
-import { InvalidOptionError } from './errors';
+import { InvalidOptionError } from './errors.js';
 
 export interface KeepAliveOptions {
   /** false = deliberately no TCP keepalive (to reproduce the NAT idle failure). Env KEEPALIVE. */

@@ -2,8 +2,8 @@
  * The Invoke payload codec: JSON encoded within the 6 MB limit (counted in bytes), answers decoded
  * (empty → undefined, non-JSON kept as text), and the base64 log tail.
  */
-import { InvalidPayloadError } from './errors';
-import { decodeInvokePayload, decodeLogTail, encodeInvokePayload, SYNC_PAYLOAD_LIMIT_BYTES } from './payload';
+import { InvalidPayloadError } from './errors.js';
+import { decodeInvokePayload, decodeLogTail, encodeInvokePayload, SYNC_PAYLOAD_LIMIT_BYTES } from './payload.js';
 
 describe('encodeInvokePayload', () => {
   it('encodes JSON as UTF-8 bytes', () => {

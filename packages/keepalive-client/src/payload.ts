@@ -1,5 +1,5 @@
 /** Invoke payload encoding (checked before anything is sent) and response decoding. */
-import { InvalidPayloadError } from './errors';
+import { InvalidPayloadError } from './errors.js';
 
 /**
  * Lambda's synchronous (RequestResponse) request payload limit, serialised (Lambda quotas; 413

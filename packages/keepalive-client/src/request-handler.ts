@@ -7,16 +7,16 @@ import * as https from 'node:https';
 
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
-import { InvalidOptionError } from './errors';
-import { type AgentLike, installKeepAliveOnAgent } from './keepalive-agent';
-import type { KeepAliveLogger } from './logger';
+import { InvalidOptionError } from './errors.js';
+import { type AgentLike, installKeepAliveOnAgent } from './keepalive-agent.js';
+import type { KeepAliveLogger } from './logger.js';
 import {
   KEEPALIVE_OPTION_KEYS,
   type KeepAliveOptions,
   type ResolvedKeepAliveOptions,
   rejectUnknownKeys,
   resolveKeepAliveOptions,
-} from './options';
+} from './options.js';
 
 export interface KeepAliveRequestHandlerOptions extends KeepAliveOptions {
   /** Your own agent (any keepAlive/keepAliveMsecs, or a proxy agent): keepalive is applied to its sockets. */
@@ -45,7 +45,12 @@ export const REQUEST_HANDLER_OPTION_KEYS = [
 /** Without it an unreachable (black-holed) endpoint waits for the kernel's SYN retries (~2 min). */
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
 
-const handlerSettings = new WeakMap<NodeHttpHandler, ResolvedKeepAliveOptions>();
+/**
+ * The settings a handler applies live ON the handler, under a registry symbol, rather than in a module WeakMap
+ * behind `instanceof NodeHttpHandler`: the handler may come from another copy of this package (its ESM and
+ * CommonJS builds side by side) and is checked against no copy of @smithy/node-http-handler at all.
+ */
+const HANDLER_SETTINGS = Symbol.for('@lambda-keepalive/client:handler-settings');
 
 export function createKeepAliveRequestHandler(options: KeepAliveRequestHandlerOptions = {}): NodeHttpHandler {
   if (typeof options !== 'object' || options === null)
@@ -87,13 +92,14 @@ export function createKeepAliveRequestHandler(options: KeepAliveRequestHandlerOp
     httpAgent: plainAgent as http.Agent,
     ...(connectionTimeout > 0 ? { connectionTimeout } : {}),
   });
-  handlerSettings.set(handler, settings);
+  Object.defineProperty(handler, HANDLER_SETTINGS, { value: Object.freeze({ ...settings }) });
   return handler;
 }
 
 /** What a handler made by createKeepAliveRequestHandler applies, or undefined for any other handler. */
 export function keepAliveSettingsOfHandler(handler: unknown): ResolvedKeepAliveOptions | undefined {
-  return handler instanceof NodeHttpHandler ? handlerSettings.get(handler) : undefined;
+  if (typeof handler !== 'object' || handler === null) return undefined;
+  return (handler as { [HANDLER_SETTINGS]?: ResolvedKeepAliveOptions })[HANDLER_SETTINGS];
 }
 
 function resolveConnectionTimeout(value: unknown): number {

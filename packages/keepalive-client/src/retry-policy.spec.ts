@@ -2,7 +2,7 @@
  * classifyFailure retries only failures proving the function did not start; retryDelayMs honours a capped
  * Retry-After, else full-jitter exponential backoff.
  */
-import { classifyFailure, DEFAULT_RETRY_POLICY, retryDelayMs } from './retry-policy';
+import { classifyFailure, DEFAULT_RETRY_POLICY, retryDelayMs } from './retry-policy.js';
 
 const policy = DEFAULT_RETRY_POLICY;
 

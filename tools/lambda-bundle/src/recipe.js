@@ -6,7 +6,6 @@ const fs = require('node:fs');
 const esbuild = require('esbuild');
 const { OLDEST_RUNTIME, runtimeNamed } = require('@lambda-keepalive/runtimes');
 const { lambdaCredentialsPlugin } = require('./lambda-credentials-plugin');
-const { workspaceSourcesPlugin } = require('./workspace-sources-plugin');
 
 /**
  * The build options for the package in `packageDir` (entry src/index.ts, output dist/index.js).
@@ -14,8 +13,10 @@ const { workspaceSourcesPlugin } = require('./workspace-sources-plugin');
  * - The AWS SDK is bundled, not left to the runtime's own copy, so the deployed code is the tested code:
  *   the Lambda runtimes ship an SDK version of their own choosing ("Using the SDK for JavaScript v3 in
  *   your function", https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html).
- * - `module` before `main` lets esbuild read the SDK's ES modules and drop unused commands. That only
- *   works if our own packages reach the SDK through ES imports too (workspace-sources-plugin.js).
+ * - `module` before `main` lets esbuild read the SDK's ES modules and drop unused commands (the SDK has no
+ *   `exports` map; AWS recommends mainFields module,main for bundling SDK v3, aws/aws-sdk-js-v3#3542). That
+ *   only works if every package reaches the SDK through ES imports too: @lambda-keepalive/client is taken
+ *   through its package.json `exports` like any npm package, whose `module` condition is its ESM build.
  * - CommonJS output, so the runtime's `index.handler` finds the export.
  * - The SDK's default credential chain is cut to what a Lambda has (lambda-credentials-plugin.js).
  * - The esbuild target is the runtime's Node (@lambda-keepalive/runtimes). By default the OLDEST supported
@@ -37,7 +38,7 @@ function lambdaBuildOptions(packageDir, runtime = OLDEST_RUNTIME) {
     // the console, and ServiceException's instanceof falls back to class names across SDK copies.
     // keepNames keeps them (~17 KB, ~1.5 ms init measured). Our own errors set literal names.
     keepNames: true,
-    plugins: [workspaceSourcesPlugin, lambdaCredentialsPlugin],
+    plugins: [lambdaCredentialsPlugin],
     // dist/index.js.map beside the bundle; the function needs NODE_OPTIONS=--enable-source-maps
     // for CloudWatch stack traces to point at src/*.ts.
     sourcemap: true,

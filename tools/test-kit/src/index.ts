@@ -13,6 +13,7 @@ export {
   sendJson,
   sendServiceError,
   startLambdaTestServer,
+  testCertificate,
   testClientConfig,
 } from './lambda-test-server';
 export { setKeepAliveTakesIntervalAndCount, tlsConnectForwardsKeepAlive } from './node-features';

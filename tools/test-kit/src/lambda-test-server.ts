@@ -40,7 +40,8 @@ const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
 
 let cachedPems: Promise<{ cert: string; key: string }> | undefined;
 
-function testCertificate(): Promise<{ cert: string; key: string }> {
+/** The self-signed certificate (its own CA) for 127.0.0.1 and localhost, made once per process. */
+export function testCertificate(): Promise<{ cert: string; key: string }> {
   cachedPems ??= generate([{ name: 'commonName', value: 'lambda.test' }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -7,7 +7,7 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { holdNextAnswer, type LambdaTestServer, type SeenInvocation } from '@lambda-keepalive/test-kit';
 
-import { invokeSync } from '../../src/invoke';
+import { invokeSync } from '../../src/invoke.js';
 
 export interface HeldInvoke {
   invocation: SeenInvocation;
