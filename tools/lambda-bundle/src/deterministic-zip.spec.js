@@ -51,8 +51,8 @@ test('the same entries in any order give the same bytes', () => {
 test('dates, modes and extra fields are fixed: 1980-01-01 00:00, Unix 0644, none', () => {
   for (const record of centralRecords(createDeterministicZip(entries))) {
     assert.deepEqual(
-      { date: record.date, time: record.time, mode: record.mode, madeBy: record.madeBy >> 8, extra: record.extraLength },
-      { date: 0x21, time: 0, mode: 0o100644, madeBy: 3, extra: 0 },
+      { date: record.date, time: record.time, mode: record.mode, host: record.madeBy >> 8, extra: record.extraLength },
+      { date: 0x21, time: 0, mode: 0o100644, host: 3, extra: 0 },
     );
   }
 });
