@@ -1,8 +1,8 @@
 /**
  * The stacks' errors: InvalidStackOptionError names the field, the value and the rule and keeps its cause;
- * MissingBundleError says how to build the bundle.
+ * MissingBundleError says how to build the bundle; HclRenderError says what it met and where.
  */
-import { InvalidStackOptionError, MissingBundleError, StacksError } from './errors';
+import { HclRenderError, InvalidStackOptionError, MissingBundleError, StacksError } from './errors';
 
 describe('errors', () => {
   it('InvalidStackOptionError names the field, the value and the rule and keeps the cause', () => {
@@ -20,6 +20,16 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(StacksError);
     expect(error.name).toBe('MissingBundleError');
     expect(error.message).toContain('/x/dist');
+    expect(error.message).toContain('has no lambda.zip');
     expect(error.message).toContain('pnpm build');
+  });
+
+  it('HclRenderError says what it met and where, and keeps the cause', () => {
+    const cause = new Error('inner');
+    const error = new HclRenderError('an unterminated string', '"abc', { cause });
+    expect(error).toBeInstanceOf(StacksError);
+    expect(error.name).toBe('HclRenderError');
+    expect(error.message).toBe('cannot render HCL: found an unterminated string near "\\"abc"');
+    expect(error).toMatchObject({ found: 'an unterminated string', near: '"abc', cause });
   });
 });

@@ -23,16 +23,28 @@ export class InvalidStackOptionError extends StacksError {
   }
 }
 
-/** A Lambda bundle directory the app must package is missing (the bundles are built by `pnpm build`). */
+/** A Lambda bundle's deployment zip the app must package is missing (the bundles are built by `pnpm build`). */
 export class MissingBundleError extends StacksError {
   readonly bundleDir: string;
 
   constructor(bundleDir: string, options?: { cause?: unknown }) {
     super(
-      `bundle directory ${bundleDir} has no index.js: run \`pnpm build\` (or \`pnpm --filter ` +
+      `bundle directory ${bundleDir} has no lambda.zip: run \`pnpm build\` (or \`pnpm --filter ` +
         `@lambda-keepalive/caller --filter @lambda-keepalive/callee build\`) before synth`,
       options,
     );
     this.bundleDir = bundleDir;
+  }
+}
+
+/** HCL text the module generator or the HCL repair cannot handle; names what it met and where. */
+export class HclRenderError extends StacksError {
+  readonly found: string;
+  readonly near: string;
+
+  constructor(found: string, near: string, options?: { cause?: unknown }) {
+    super(`cannot render HCL: found ${found} near ${JSON.stringify(near)}`, options);
+    this.found = found;
+    this.near = near;
   }
 }

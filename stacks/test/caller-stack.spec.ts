@@ -1,25 +1,14 @@
 /**
  * The synthesised caller stack with the real bundles: its resources, the caller's network path, least-privilege
- * IAM and security groups, the variables and their validation, state backends, outputs, per-AZ NAT.
+ * IAM and security groups, the variables and their validation rules, the runtime of both functions, per-AZ NAT.
+ * (caller-stack-terraform.spec.ts: the terraform block, state, moved blocks, outputs, validation by Terraform.)
  */
 import { Testing } from 'cdktf';
 import { InvalidStackOptionError } from '../src/errors';
-import { CallerStack, type CallerStackProps } from '../src/stacks/caller-stack';
-import { chooseStateBackend } from '../src/stacks/state-backend';
-import { firstData, oneResource, parseSynth, ref, resourcesOf, type Synthesized } from './support/synthesized';
+import { CallerStack } from '../src/stacks/caller-stack';
+import { type LambdaFunctionConfig, synthCallerStack } from './support/caller-stack-synth';
+import { firstData, oneResource, ref, resourcesOf, type Synthesized } from './support/synthesized';
 import { ensureWorkspaceBundles } from './support/workspace-bundles';
-
-function synthCallerStack(props: CallerStackProps = {}): Synthesized {
-  const stack = new CallerStack(Testing.app(), 'caller-stack', props);
-  return parseSynth(Testing.synth(stack));
-}
-
-/** The fields of the caller's and the callee's aws_lambda_function that these specs read. */
-interface LambdaFunctionConfig {
-  timeout: number;
-  vpc_config: { subnet_ids: string[] };
-  environment: { variables: Record<string, string> };
-}
 
 /** A statement of a NodeFunction's permissions policy document. */
 interface PermissionStatement {
@@ -86,13 +75,44 @@ describe('caller-stack', () => {
     expect(callee.vpc_config).toBeUndefined();
   });
 
-  it('switches the Lambda endpoint with the use_lambda_endpoint variable (default off)', () => {
+  it('switches the Lambda endpoint with use_lambda_endpoint (default off); lambda_path reads what is deployed', () => {
     expect(synth.variable?.use_lambda_endpoint).toMatchObject({ type: 'bool', default: false });
-    const [, endpoint] = oneResource(synth, 'aws_vpc_endpoint');
+    const [endpointId, endpoint] = oneResource(synth, 'aws_vpc_endpoint');
     expect(endpoint).toMatchObject({ count: '${var.use_lambda_endpoint ? 1 : 0}', private_dns_enabled: true });
+    const [natId] = oneResource(synth, 'aws_nat_gateway');
+    const endpoints = `aws_vpc_endpoint.${endpointId}[*]`;
     expect(synth.output?.lambda_path?.value).toBe(
-      '${var.use_lambda_endpoint ? "interface VPC endpoint" : "NAT gateway"}',
+      `\${anytrue(${endpoints}.private_dns_enabled) ? ` +
+        `"interface VPC endpoint \${join(", ", ${endpoints}.id)} (private DNS)" : ` +
+        `"NAT gateway \${join(", ", [aws_nat_gateway.${natId}.id])}"}`,
     );
+    // The endpoint's zone check reads the service only while the endpoint is on.
+    expect(firstData(synth, 'aws_vpc_endpoint_service', () => true)[1]).toEqual({
+      service: 'lambda',
+      service_type: 'Interface',
+      count: '${var.use_lambda_endpoint ? 1 : 0}',
+    });
+  });
+
+  it('runs both functions on the runtime variable, nodejs24.x by default, validated against the list', () => {
+    expect(synth.variable?.runtime).toMatchObject({
+      type: 'string',
+      default: 'nodejs24.x',
+      validation: [
+        {
+          condition: '${contains(["nodejs22.x", "nodejs24.x", "nodejs26.x"], var.runtime)}',
+          error_message: expect.stringMatching(
+            /^The runtime variable must be one of nodejs22\.x, nodejs24\.x, nodejs26\.x/,
+          ),
+        },
+      ],
+    });
+    for (const fn of ['caller', 'callee']) {
+      expect({ fn, runtime: oneResource<LambdaFunctionConfig>(synth, 'aws_lambda_function', fn)[1].runtime }).toEqual({
+        fn,
+        runtime: '${var.runtime}',
+      });
+    }
   });
 
   it('lets the caller invoke the callee (and its versions/aliases) only', () => {
@@ -152,28 +172,33 @@ describe('caller-stack', () => {
     const [calleeId, callee] = oneResource<LambdaFunctionConfig>(synth, 'aws_lambda_function', 'callee');
     const [, caller] = oneResource<LambdaFunctionConfig>(synth, 'aws_lambda_function', 'caller');
     expect(caller.environment.variables).toEqual({
-      CALLEE_FUNCTION_NAME: ref('aws_lambda_function', calleeId, 'function_name'),
+      // The ARN: the client accepts it as a name, and it is what the invoke grant is scoped to.
+      CALLEE_FUNCTION_NAME: ref('aws_lambda_function', calleeId, 'arn'),
       KEEPALIVE: '${var.keepalive ? "on" : "off"}',
       KEEPALIVE_IDLE_SECONDS: '${var.keepalive_idle_seconds}',
+      KEEPALIVE_PROBE_INTERVAL_SECONDS: '${var.keepalive_probe_interval_seconds}',
+      KEEPALIVE_PROBE_COUNT: '${var.keepalive_probe_count}',
     });
     expect(callee.environment.variables).toEqual({ CALLEE_DEFAULT_SECONDS: '${var.callee_default_seconds}' });
     expect(synth.variable?.keepalive).toMatchObject({ type: 'bool', default: true });
     expect(synth.variable?.keepalive_idle_seconds).toMatchObject({ type: 'number', default: 60 });
     expect(synth.variable?.callee_default_seconds).toMatchObject({ type: 'number', default: 400 });
+    expect(synth.variable?.keepalive_probe_interval_seconds).toMatchObject({ type: 'number', default: 5 });
+    expect(synth.variable?.keepalive_probe_count).toMatchObject({ type: 'number', default: 6 });
   });
 
-  it('validates the variables in Terraform: idle within the caller rule 1..340, sleep below the callee timeout', () => {
-    expect(synth.variable?.keepalive_idle_seconds?.validation).toEqual([
-      expect.objectContaining({
-        condition:
-          '${((0 == (var.keepalive_idle_seconds % 1)) && ' +
-          '((1 <= var.keepalive_idle_seconds) && (var.keepalive_idle_seconds <= 340)))}',
-      }),
+  it('validates the variables in Terraform: the caller rules for idle and probes, sleep below the timeout', () => {
+    const conditionOf = (name: string) =>
+      (synth.variable?.[name]?.validation as Array<{ condition: string }> | undefined)?.map((rule) => rule.condition);
+    const whole = (name: string, min: number, max: number | string) =>
+      `\${floor(var.${name}) == var.${name} && var.${name} >= ${min} && var.${name} <= ${max}}`;
+    expect(conditionOf('keepalive_idle_seconds')).toEqual([whole('keepalive_idle_seconds', 1, 340)]);
+    expect(conditionOf('keepalive_probe_interval_seconds')).toEqual([
+      whole('keepalive_probe_interval_seconds', 1, '340 - var.keepalive_idle_seconds'),
     ]);
-    expect(synth.variable?.callee_default_seconds?.validation).toEqual([
-      expect.objectContaining({
-        condition: '${((0 <= var.callee_default_seconds) && (var.callee_default_seconds < 850))}',
-      }),
+    expect(conditionOf('keepalive_probe_count')).toEqual([whole('keepalive_probe_count', 1, 127)]);
+    expect(conditionOf('callee_default_seconds')).toEqual([
+      '${var.callee_default_seconds >= 0 && var.callee_default_seconds < 850}',
     ]);
   });
 
@@ -199,42 +224,21 @@ describe('caller-stack', () => {
     ]);
   });
 
-  it('stores state locally by default and in S3 when asked', () => {
-    expect(synth.terraform?.backend?.local?.path).toMatch(/stacks\/terraform-state\/terraform\.caller-stack\.tfstate$/);
-    const s3 = synthCallerStack({
-      stateBackend: chooseStateBackend('caller-stack', { STATE_S3_BUCKET: 'my-state', STATE_S3_REGION: 'eu-west-1' }),
-    });
-    expect(s3.terraform?.backend).toEqual({
-      s3: {
-        bucket: 'my-state',
-        key: 'lambda-keepalive/caller-stack.tfstate',
-        region: 'eu-west-1',
-        encrypt: true,
-        use_lockfile: true,
-      },
-    });
-  });
-
-  it('prints the function names and the exact 400 s invoke command', () => {
-    const [callerId] = oneResource(synth, 'aws_lambda_function', 'caller');
-    const [calleeId] = oneResource(synth, 'aws_lambda_function', 'callee');
-    expect(synth.output?.caller_function_name?.value).toBe(ref('aws_lambda_function', callerId, 'function_name'));
-    expect(synth.output?.callee_function_name?.value).toBe(ref('aws_lambda_function', calleeId, 'function_name'));
-    expect(synth.output?.invoke_400s_command?.value).toBe(
-      'AWS_MAX_ATTEMPTS=1 aws lambda invoke --region ${data.aws_region.region.region} ' +
-        `--function-name ${ref('aws_lambda_function', callerId, 'function_name')} ` +
-        '--cli-binary-format raw-in-base64-out --cli-read-timeout 960 ' +
-        `--payload '\${jsonencode({"durationSeconds" = 400})}' out.json && cat out.json`,
-    );
-    expect(synth.output?.toggle_keepalive_command?.value).toBe(
-      '${var.keepalive ? "cdktf deploy caller-stack --var=\'keepalive=false\'" : ' +
-        '"cdktf deploy caller-stack --var=\'keepalive=true\'"}',
-    );
-  });
-
   it('with natGatewayPerAz and a custom CIDR, builds two NAT gateways in that VPC', () => {
     const perAz = synthCallerStack({ natGatewayPerAz: true, vpcCidr: '10.20.0.0/16' });
     expect(resourcesOf(perAz, 'aws_nat_gateway')).toHaveLength(2);
     expect(oneResource(perAz, 'aws_vpc')[1].cidr_block).toBe('10.20.0.0/16');
+  });
+
+  it('refuses a name prefix EC2 or Lambda would refuse', () => {
+    for (const namePrefix of ['sg-demo', 'with space', 'x'.repeat(41)]) {
+      expect(() => new CallerStack(Testing.app(), 'bad', { namePrefix })).toThrow(
+        expect.objectContaining({
+          name: InvalidStackOptionError.name,
+          field: 'CallerStack.namePrefix',
+          value: namePrefix,
+        }),
+      );
+    }
   });
 });

@@ -1,7 +1,9 @@
 /**
  * LambdaEndpoint synthesised: a private-DNS interface endpoint in the given subnets, HTTPS from the caller's
- * group only, enabled by a literal or a Terraform boolean, empty inputs refused.
+ * group only, enabled by a literal or a Terraform boolean, a plan-time check that the service is offered in
+ * the subnets' zones, empty inputs refused.
  */
+import { DataAwsVpcEndpointService } from '@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { TerraformVariable, Testing } from 'cdktf';
 import { LambdaEndpoint, type LambdaEndpointProps } from '../src/constructs/lambda-endpoint';
@@ -11,7 +13,10 @@ import { firstData, oneResource, parseSynth, ref, resourcesOf } from './support/
 const baseProps: LambdaEndpointProps = {
   name: 'lk',
   vpcId: 'vpc-123',
-  subnetIds: ['subnet-a', 'subnet-b'],
+  subnets: [
+    { id: 'subnet-a', availabilityZone: 'eu-west-1a' },
+    { id: 'subnet-b', availabilityZone: 'eu-west-1b' },
+  ],
   clientSecurityGroupIds: ['sg-caller'],
 };
 
@@ -50,12 +55,34 @@ describe('LambdaEndpoint', () => {
     ]);
   });
 
-  it('becomes a plan-time switch (count) when enabled is a Terraform boolean', () => {
+  it('becomes a plan-time switch (count) when enabled is a Terraform boolean, the zone lookup too', () => {
     const json = Testing.synthScope((scope) => {
       const useEndpoint = new TerraformVariable(scope, 'use_endpoint', { type: 'bool', default: false });
       new LambdaEndpoint(scope, 'endpoint', { ...baseProps, enabled: useEndpoint.booleanValue });
     });
     expect(json).toHaveResourceWithProperties(VpcEndpoint, { count: '${var.use_endpoint ? 1 : 0}' });
+    expect(json).toHaveDataSourceWithProperties(DataAwsVpcEndpointService, {
+      service: 'lambda',
+      service_type: 'Interface',
+      count: '${var.use_endpoint ? 1 : 0}',
+    });
+  });
+
+  it("stops the plan when the endpoint service is not offered in one of the subnets' zones", () => {
+    const synth = parseSynth(Testing.synthScope((scope) => new LambdaEndpoint(scope, 'endpoint', baseProps)));
+    const [serviceId] = firstData(synth, 'aws_vpc_endpoint_service', () => true);
+    const [, endpoint] = oneResource<{ lifecycle: { precondition: Array<Record<string, string>> } }>(
+      synth,
+      'aws_vpc_endpoint',
+    );
+    expect(endpoint.lifecycle.precondition).toEqual([
+      {
+        condition:
+          '${(0 == length(setsubtract(["eu-west-1a", "eu-west-1b"], ' +
+          `flatten(data.aws_vpc_endpoint_service.${serviceId}[*].availability_zones))))}`,
+        error_message: expect.stringMatching(/^The Lambda interface endpoint service is not offered in every zone/),
+      },
+    ]);
   });
 
   it('keeps the endpoint in the output with count 0 when disabled by a literal', () => {
@@ -64,7 +91,7 @@ describe('LambdaEndpoint', () => {
   });
 
   it.each([
-    ['subnetIds', { subnetIds: [] }],
+    ['subnets', { subnets: [] }],
     ['clientSecurityGroupIds', { clientSecurityGroupIds: [] }],
   ])('rejects an empty %s', (field, override) => {
     expect(() =>

@@ -1,22 +1,24 @@
 /**
- * NodeFunction synthesised: runtime, handler and settings, its log group before the function, least-privilege
- * role and policy (ENIs only in a VPC), extra statements, and bad bundles or settings refused.
+ * NodeFunction synthesised: runtime, handler and settings, the zip as a file asset, its log group before the
+ * function, least-privilege role and policy (ENIs only in a VPC), security groups released on destroy,
+ * extra statements, module names, and bad bundles or settings refused.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Testing } from 'cdktf';
+import { lambdaCodeFromBundleDir } from '../src/constructs/lambda-code';
 import { NodeFunction, type NodeFunctionProps } from '../src/constructs/node-function';
 import { InvalidStackOptionError, MissingBundleError } from '../src/errors';
 import { createFixtureBundle } from './support/fixture-bundle';
 import { firstData, oneResource, parseSynth, ref } from './support/synthesized';
 
-const synthFunction = (props: Partial<NodeFunctionProps> = {}) =>
+const synthFunction = (props: Partial<NodeFunctionProps> = {}, bundleDir = createFixtureBundle()) =>
   Testing.synthScope((scope) => {
     new NodeFunction(scope, 'fn', {
       functionName: 'lk-fn',
-      bundleDir: createFixtureBundle(),
+      code: lambdaCodeFromBundleDir(scope, 'bundle', bundleDir),
       timeoutSeconds: 30,
       ...props,
     });
@@ -37,21 +39,22 @@ function statementsOf(json: string, idPart: string): PolicyStatement[] {
 }
 
 describe('NodeFunction', () => {
-  it('runs index.handler on nodejs22.x from the archived bundle, with timeout, memory and environment', () => {
+  it('runs index.handler on nodejs24.x from the bundle zip, with timeout, memory and environment', () => {
     const json = synthFunction({ timeoutSeconds: 850, memoryMb: 512, environment: { CALLEE_DEFAULT_SECONDS: '400' } });
     const synth = parseSynth(json);
     const [roleId] = oneResource(synth, 'aws_iam_role');
     const [, fn] = oneResource(synth, 'aws_lambda_function');
     expect(fn).toMatchObject({
       function_name: 'lk-fn',
-      runtime: 'nodejs22.x',
+      runtime: 'nodejs24.x',
       handler: 'index.handler',
       timeout: 850,
       memory_size: 512,
       role: ref('aws_iam_role', roleId, 'arn'),
       environment: { variables: { CALLEE_DEFAULT_SECONDS: '400' } },
     });
-    expect(fn.filename).toMatch(/^assets\/fn_bundle_[0-9A-F]+\/[0-9A-F]+\/archive\.zip$/);
+    // The build's own zip, copied as a file asset (not re-archived by cdktf), under a relative path.
+    expect(fn.filename).toMatch(/^assets\/bundle\/[0-9A-F]+\/lambda\.zip$/);
     expect(fn.source_code_hash).toBe(`\${filebase64sha256("${fn.filename}")}`);
     expect(fn.vpc_config).toBeUndefined();
   });
@@ -118,10 +121,38 @@ describe('NodeFunction', () => {
     expect(oneResource(synth, 'aws_lambda_function')[1].depends_on).toContain(`aws_iam_role_policy.${policyId}`);
   });
 
-  it('refuses a bundle directory without index.js, naming the build command', () => {
+  it('refuses a bundle directory without lambda.zip, naming the build command', () => {
     const missing = path.join(os.tmpdir(), 'no-such-bundle');
-    expect(() => synthFunction({ bundleDir: missing })).toThrow(MissingBundleError);
-    expect(() => synthFunction({ bundleDir: missing })).toThrow(/no-such-bundle has no index\.js: run `pnpm build`/);
+    expect(() => synthFunction({}, missing)).toThrow(MissingBundleError);
+    expect(() => synthFunction({}, missing)).toThrow(/no-such-bundle has no lambda\.zip: run `pnpm build`/);
+  });
+
+  it('takes any listed runtime and refuses an unlisted one', () => {
+    expect(synthFunction({ runtime: 'nodejs26.x' })).toHaveResourceWithProperties(LambdaFunction, {
+      runtime: 'nodejs26.x',
+    });
+    expect(() => synthFunction({ runtime: 'nodejs20.x' })).toThrow(
+      new InvalidStackOptionError('fn.runtime', 'nodejs20.x', 'one of nodejs22.x, nodejs24.x, nodejs26.x'),
+    );
+  });
+
+  it('in a VPC, releases its security groups before it is deleted', () => {
+    const json = synthFunction({ vpcConfig: { subnetIds: ['subnet-a'], securityGroupIds: ['sg-1'] } });
+    expect(json).toHaveResourceWithProperties(LambdaFunction, { replace_security_groups_on_destroy: true });
+    expect(oneResource(parseSynth(synthFunction()), 'aws_lambda_function')[1]).not.toHaveProperty(
+      'replace_security_groups_on_destroy',
+    );
+  });
+
+  it('names its resources `this` in module mode', () => {
+    const synth = parseSynth(synthFunction({ logicalIds: 'module' }));
+    expect(Object.keys(synth.resource ?? {}).map((type) => Object.keys(synth.resource?.[type] ?? {}))).toEqual([
+      ['this'],
+      ['this'],
+      ['this'],
+      ['this'],
+    ]);
+    expect(Object.keys(synth.data?.aws_iam_policy_document ?? {}).sort()).toEqual(['assume_role', 'permissions']);
   });
 
   it('validates its settings with the field name', () => {

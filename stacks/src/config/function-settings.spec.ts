@@ -1,4 +1,8 @@
-/** resolveFunctionSettings: the memory and log retention defaults, and each bad setting refused naming its field. */
+/**
+ * resolveFunctionSettings: the memory and log retention defaults, each bad setting refused naming its field, and
+ * tokens (the module's variables) left to their Terraform validation.
+ */
+import { TerraformVariable, Testing } from 'cdktf';
 import { InvalidStackOptionError } from '../errors';
 import { resolveFunctionSettings } from './function-settings';
 
@@ -28,5 +32,14 @@ describe('resolveFunctionSettings', () => {
     }
     expect(caught).toBeInstanceOf(InvalidStackOptionError);
     expect((caught as InvalidStackOptionError).field).toBe(field);
+  });
+
+  it('passes tokens through unchecked: a variable is only known at plan time', () => {
+    Testing.synthScope((scope) => {
+      const timeout = new TerraformVariable(scope, 'timeout', { type: 'number' }).numberValue;
+      const name = new TerraformVariable(scope, 'name', { type: 'string' }).stringValue;
+      const input = { functionName: name, timeoutSeconds: timeout, memoryMb: timeout, logRetentionDays: timeout };
+      expect(resolveFunctionSettings('Fn', input)).toEqual(input);
+    });
   });
 });

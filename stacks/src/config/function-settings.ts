@@ -1,5 +1,5 @@
 /** A NodeFunction's scalar settings (timeout, memory, log retention): Lambda's limits, the defaults, the checks. */
-import { requireIntegerInRange, requireOneOf, requirePattern } from './option-rules';
+import { requireIntegerInRange, requireOneOf, requirePattern, unlessToken } from './option-rules';
 
 /** Lambda limits (Lambda quotas page: timeout at most 900 s; docs/lambda-invoke-api.md). */
 export const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
@@ -28,31 +28,27 @@ export interface FunctionSettings {
   readonly logRetentionDays: number;
 }
 
-/** Validates a NodeFunction's scalar settings and fills the defaults. `owner` prefixes the field names. */
+/** The Lambda function name rule (CreateFunction's FunctionName, unqualified). */
+export const FUNCTION_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const FUNCTION_NAME_RULE = '1 to 64 letters, digits, hyphens or underscores (Lambda function name rule)';
+
+/**
+ * Validates a NodeFunction's scalar settings and fills the defaults. `owner` prefixes the field names.
+ * Tokens (Terraform variables of the generated module) pass: their validation blocks check them at plan time.
+ */
 export function resolveFunctionSettings(owner: string, input: FunctionSettingsInput): FunctionSettings {
   return {
-    functionName: requirePattern(
-      `${owner}.functionName`,
-      input.functionName,
-      /^[A-Za-z0-9_-]{1,64}$/,
-      '1 to 64 letters, digits, hyphens or underscores (Lambda function name rule)',
+    functionName: unlessToken(input.functionName, (value) =>
+      requirePattern(`${owner}.functionName`, value, FUNCTION_NAME_PATTERN, FUNCTION_NAME_RULE),
     ),
-    timeoutSeconds: requireIntegerInRange(
-      `${owner}.timeoutSeconds`,
-      input.timeoutSeconds,
-      1,
-      LAMBDA_MAX_TIMEOUT_SECONDS,
+    timeoutSeconds: unlessToken(input.timeoutSeconds, (value) =>
+      requireIntegerInRange(`${owner}.timeoutSeconds`, value, 1, LAMBDA_MAX_TIMEOUT_SECONDS),
     ),
-    memoryMb: requireIntegerInRange(
-      `${owner}.memoryMb`,
-      input.memoryMb ?? DEFAULT_MEMORY_MB,
-      LAMBDA_MEMORY_MIN_MB,
-      LAMBDA_MEMORY_MAX_MB,
+    memoryMb: unlessToken(input.memoryMb ?? DEFAULT_MEMORY_MB, (value) =>
+      requireIntegerInRange(`${owner}.memoryMb`, value, LAMBDA_MEMORY_MIN_MB, LAMBDA_MEMORY_MAX_MB),
     ),
-    logRetentionDays: requireOneOf<number>(
-      `${owner}.logRetentionDays`,
-      input.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
-      LOG_RETENTION_DAYS,
+    logRetentionDays: unlessToken(input.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS, (value) =>
+      requireOneOf<number>(`${owner}.logRetentionDays`, value, LOG_RETENTION_DAYS),
     ),
   };
 }

@@ -1,6 +1,11 @@
-/** The synth-time option checks: integer ranges with their bounds, allowed values listed, patterns reported. */
+/**
+ * The synth-time option checks: integer ranges with their bounds, allowed values listed, patterns reported, and
+ * tokens left unchecked.
+ */
+
+import { Token } from 'cdktf';
 import { InvalidStackOptionError } from '../errors';
-import { requireIntegerInRange, requireOneOf, requirePattern } from './option-rules';
+import { requireIntegerInRange, requireOneOf, requirePattern, unlessToken } from './option-rules';
 
 describe('option rules', () => {
   it('accepts integers inside the range, bounds included', () => {
@@ -26,5 +31,13 @@ describe('option rules', () => {
     expect(() => requirePattern('functionName', 'a b', /^[a-z]+$/, 'lower case')).toThrow(
       'functionName = "a b" is invalid: lower case',
     );
+  });
+
+  it('unlessToken checks literals and leaves tokens alone', () => {
+    const refuse = (value: number) => requireIntegerInRange('x', value, 1, 2);
+    expect(unlessToken(2, refuse)).toBe(2);
+    expect(() => unlessToken(3, refuse)).toThrow(InvalidStackOptionError);
+    const token = Token.asNumber({ resolve: () => 3 });
+    expect(unlessToken(token, refuse)).toBe(token);
   });
 });

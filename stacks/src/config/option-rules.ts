@@ -2,6 +2,7 @@
  * Synth-time checks for construct options. They run in `cdktf synth`, so a bad value fails before
  * Terraform (or AWS) sees it, naming the field and the rule.
  */
+import { Token } from 'cdktf';
 import { InvalidStackOptionError } from '../errors';
 
 export function requireIntegerInRange(field: string, value: number, min: number, max: number): number {
@@ -23,4 +24,12 @@ export function requirePattern(field: string, value: string, pattern: RegExp, ru
     throw new InvalidStackOptionError(field, value, rule);
   }
   return value;
+}
+
+/**
+ * `value`, checked by `check` when it is a literal. A token (a Terraform variable, an attribute of another
+ * resource) is only known at plan time: its variable's validation block checks it there.
+ */
+export function unlessToken<T>(value: T, check: (literal: T) => T): T {
+  return Token.isUnresolved(value) ? value : check(value);
 }

@@ -1,6 +1,7 @@
-/** NodeFunction: a Node.js Lambda from a prebuilt bundle, with its least-privilege role and its own log group. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+/**
+ * NodeFunction: a Node.js Lambda from a prebuilt deployment zip, with its least-privilege role and its own log
+ * group. The caller (KeepAliveCaller) and the callee are both one.
+ */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import {
   DataAwsIamPolicyDocument,
@@ -9,21 +10,34 @@ import {
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { AssetType, Fn, TerraformAsset } from 'cdktf';
+import { DEFAULT_RUNTIME, RUNTIME_NAMES } from '@lambda-keepalive/runtimes';
+import { Fn, type IResolvable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { resolveFunctionSettings } from '../config/function-settings';
-import { MissingBundleError } from '../errors';
+import { requireOneOf, unlessToken } from '../config/option-rules';
+import type { LambdaCode } from './lambda-code';
+import { type LogicalIds, named } from './logical-ids';
 
 export interface NodeFunctionVpcConfig {
   readonly subnetIds: string[];
   readonly securityGroupIds: string[];
+  /**
+   * Before deleting the function, swap its network interfaces to the VPC's default security group (or
+   * `replacementSecurityGroupIds`), so the function's own groups can be deleted at once instead of after
+   * Lambda releases the interfaces, which can take tens of minutes (aws_lambda_function argument
+   * replace_security_groups_on_destroy). Default true.
+   */
+  readonly replaceSecurityGroupsOnDestroy?: boolean | IResolvable;
+  readonly replacementSecurityGroupIds?: string[];
 }
 
 export interface NodeFunctionProps {
   readonly functionName: string;
-  /** Directory holding the esbuild bundle's index.js (exports `handler`); archived as the deployment zip. */
-  readonly bundleDir: string;
+  /** The deployment zip: lambdaCodeFromBundleDir (stacks) or lambdaCodeFromModuleFile (the module). */
+  readonly code: LambdaCode;
   readonly description?: string;
+  /** A supported runtime (@lambda-keepalive/runtimes), or a token such as the `runtime` variable. */
+  readonly runtime?: string;
   /** 1..900 s. */
   readonly timeoutSeconds: number;
   /** Default 256. */
@@ -35,9 +49,12 @@ export interface NodeFunctionProps {
   readonly vpcConfig?: NodeFunctionVpcConfig;
   /** Extra permissions for the execution role, beyond its own logs (and ENIs when in a VPC). */
   readonly policyStatements?: DataAwsIamPolicyDocumentStatement[];
+  /** Tags of the log group, role and function (the provider's default_tags come on top). */
+  readonly tags?: Record<string, string>;
+  /** Default "unique"; "module" names the resources `this` (the generated module). */
+  readonly logicalIds?: LogicalIds;
 }
 
-export const NODE_RUNTIME = 'nodejs22.x';
 export const NODE_HANDLER = 'index.handler';
 
 /**
@@ -55,44 +72,61 @@ const VPC_ACCESS_ACTIONS = [
 ];
 
 /**
- * A Node.js Lambda from a prebuilt bundle: zip asset, least-privilege role (own log group only, plus what
- * the caller adds), a log group with retention created before the function so Lambda never makes an
- * unbounded one, and optional VPC attachment.
+ * A Node.js Lambda from a prebuilt zip: least-privilege role (own log group only, plus what the caller adds),
+ * a log group with retention created before the function so Lambda never makes an unbounded one, and
+ * optional VPC attachment.
  */
 export class NodeFunction extends Construct {
   readonly function: LambdaFunction;
   readonly role: IamRole;
+  readonly rolePolicy: IamRolePolicy;
   readonly logGroup: CloudwatchLogGroup;
-  readonly asset: TerraformAsset;
 
   constructor(scope: Construct, id: string, props: NodeFunctionProps) {
     super(scope, id);
     const settings = resolveFunctionSettings(`${id}`, props);
-    // TerraformAsset stats its path at construction (docs/cdktf-notes.md): fail with the build command instead.
-    if (!fs.existsSync(path.join(props.bundleDir, 'index.js'))) {
-      throw new MissingBundleError(props.bundleDir);
-    }
-    this.asset = new TerraformAsset(this, 'bundle', { path: props.bundleDir, type: AssetType.ARCHIVE });
+    const runtime = unlessToken(props.runtime ?? DEFAULT_RUNTIME.name, (value) =>
+      requireOneOf(`${id}.runtime`, value, RUNTIME_NAMES),
+    );
+    const ids = props.logicalIds;
+    const tags = props.tags;
 
-    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
-      name: `/aws/lambda/${settings.functionName}`,
-      retentionInDays: settings.logRetentionDays,
-    });
+    this.logGroup = named(
+      new CloudwatchLogGroup(this, 'log-group', {
+        name: `/aws/lambda/${settings.functionName}`,
+        retentionInDays: settings.logRetentionDays,
+        tags,
+      }),
+      ids,
+      'this',
+    );
 
-    const assumeRole = new DataAwsIamPolicyDocument(this, 'assume-role-policy', {
-      statement: [
-        {
-          effect: 'Allow',
-          actions: ['sts:AssumeRole'],
-          principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }],
-        },
-      ],
-    });
-    this.role = new IamRole(this, 'role', {
-      namePrefix: `${settings.functionName.slice(0, 30)}-`,
-      description: `Execution role of ${settings.functionName}`,
-      assumeRolePolicy: assumeRole.json,
-    });
+    const assumeRole = named(
+      new DataAwsIamPolicyDocument(this, 'assume-role-policy', {
+        statement: [
+          {
+            effect: 'Allow',
+            actions: ['sts:AssumeRole'],
+            principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }],
+          },
+        ],
+      }),
+      ids,
+      'assume_role',
+    );
+    // IAM's name_prefix takes at most 38 characters; a function name has up to 64.
+    const name = settings.functionName;
+    const rolePrefix = Token.isUnresolved(name) ? Fn.substr(name, 0, 30) : name.slice(0, 30);
+    this.role = named(
+      new IamRole(this, 'role', {
+        namePrefix: `${rolePrefix}-`,
+        description: `Execution role of ${settings.functionName}`,
+        assumeRolePolicy: assumeRole.json,
+        tags,
+      }),
+      ids,
+      'this',
+    );
 
     const statements: DataAwsIamPolicyDocumentStatement[] = [
       {
@@ -106,35 +140,44 @@ export class NodeFunction extends Construct {
         : []),
       ...(props.policyStatements ?? []),
     ];
-    const permissions = new DataAwsIamPolicyDocument(this, 'permissions-policy', { statement: statements });
-    const rolePolicy = new IamRolePolicy(this, 'permissions', {
-      name: 'permissions',
-      role: this.role.id,
-      policy: permissions.json,
-    });
+    const permissions = named(
+      new DataAwsIamPolicyDocument(this, 'permissions-policy', { statement: statements }),
+      ids,
+      'permissions',
+    );
+    this.rolePolicy = named(
+      new IamRolePolicy(this, 'permissions', { name: 'permissions', role: this.role.id, policy: permissions.json }),
+      ids,
+      'this',
+    );
 
     const environment = props.environment ?? {};
-    this.function = new LambdaFunction(this, 'function', {
-      functionName: settings.functionName,
-      description: props.description,
-      runtime: NODE_RUNTIME,
-      handler: NODE_HANDLER,
-      architectures: ['arm64'],
-      role: this.role.arn,
-      filename: this.asset.path,
-      // Hash of the zip as Terraform sees it at plan time, so a rebuilt bundle redeploys.
-      sourceCodeHash: Fn.filebase64sha256(this.asset.path),
-      timeout: settings.timeoutSeconds,
-      memorySize: settings.memoryMb,
-      environment: Object.keys(environment).length > 0 ? { variables: environment } : undefined,
-      vpcConfig: props.vpcConfig
-        ? { subnetIds: props.vpcConfig.subnetIds, securityGroupIds: props.vpcConfig.securityGroupIds }
-        : undefined,
-      loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
-      // The role's permissions (ENIs for VPC functions) must be in place when Lambda validates them, and
-      // the log group must exist before the first invocation writes to it.
-      dependsOn: [rolePolicy, this.logGroup],
-    });
+    const vpc = props.vpcConfig;
+    this.function = named(
+      new LambdaFunction(this, 'function', {
+        functionName: settings.functionName,
+        description: props.description,
+        runtime,
+        handler: NODE_HANDLER,
+        architectures: ['arm64'],
+        role: this.role.arn,
+        filename: props.code.filename,
+        sourceCodeHash: props.code.sourceCodeHash,
+        timeout: settings.timeoutSeconds,
+        memorySize: settings.memoryMb,
+        environment: Object.keys(environment).length > 0 ? { variables: environment } : undefined,
+        vpcConfig: vpc ? { subnetIds: vpc.subnetIds, securityGroupIds: vpc.securityGroupIds } : undefined,
+        replaceSecurityGroupsOnDestroy: vpc ? (vpc.replaceSecurityGroupsOnDestroy ?? true) : undefined,
+        replacementSecurityGroupIds: vpc?.replacementSecurityGroupIds,
+        loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
+        tags,
+        // The role's permissions (ENIs for VPC functions) must be in place when Lambda validates them, and
+        // the log group must exist before the first invocation writes to it.
+        dependsOn: [this.rolePolicy, this.logGroup],
+      }),
+      ids,
+      'this',
+    );
   }
 
   get functionName(): string {

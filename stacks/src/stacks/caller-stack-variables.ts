@@ -1,26 +1,22 @@
 /** The caller stack's Terraform variables (plan-time switches such as keepalive), and the provider's region. */
-import { KEEPALIVE_DEFAULTS, MAX_IDLE_SECONDS } from '@lambda-keepalive/client';
 import { Fn, Op, TerraformVariable, Token } from 'cdktf';
 import type { Construct } from 'constructs';
+import { type CallerVariables, declareCallerVariables } from '../terraform/caller-variables';
 
-// The caller validates KEEPALIVE_IDLE_SECONDS with the client's own rule (1..MAX_IDLE_SECONDS, a margin
-// below the 350 s Hyperplane idle); Terraform checks the same range so a bad value fails at plan time,
-// not in the deployed caller.
-export const DEFAULT_KEEPALIVE_IDLE_SECONDS = KEEPALIVE_DEFAULTS.idleSeconds;
 export const DEFAULT_CALLEE_SECONDS = 400;
 
 /**
- * The switches a user flips at plan time without editing code:
- *   cdktf deploy caller-stack --var='keepalive=false' --var='use_lambda_endpoint=true'
- * (or `terraform apply -var ...` on the `cdktf synth --hcl` output). Shape changes that are not cheap to
- * flip (NAT per AZ, VPC CIDR) stay synth-time options of the stack instead.
+ * The switches a user flips at plan time without editing code. Keep them in caller-stack.auto.tfvars at the
+ * repository root (cdktf passes that file on every deploy, diff and destroy) and flip one with an overlay
+ * file: `pnpm cdktf deploy caller-stack --var-file=stacks/tfvars/keepalive-off.tfvars` (README, "Deploy").
+ * Not with `--var`: Terraform does not remember a -var value, and cdktf places every var file after the
+ * -var flags, so any tfvars file silently overrides it. Shape changes that are not cheap to flip (NAT per
+ * AZ, VPC CIDR) stay synth-time options of the stack instead.
  */
-export interface CallerStackVariables {
+export interface CallerStackVariables extends CallerVariables {
   /** The `aws_region` variable. Use providerRegion() for the provider. */
   readonly awsRegion: TerraformVariable;
   readonly useLambdaEndpoint: TerraformVariable;
-  readonly keepAlive: TerraformVariable;
-  readonly keepAliveIdleSeconds: TerraformVariable;
   readonly calleeDefaultSeconds: TerraformVariable;
 }
 
@@ -48,30 +44,10 @@ export function declareCallerStackVariables(scope: Construct, calleeTimeoutSecon
   });
   keepFalsyDefaultInHcl(useLambdaEndpoint, false);
 
-  const keepAlive = new TerraformVariable(scope, 'keepalive', {
-    type: 'bool',
-    default: true,
-    description: "TCP keepalive on the caller's sockets (caller env KEEPALIVE=on|off). Off reproduces the hang.",
-  });
-
-  const keepAliveIdleSeconds = new TerraformVariable(scope, 'keepalive_idle_seconds', {
-    type: 'number',
-    default: DEFAULT_KEEPALIVE_IDLE_SECONDS,
-    description:
-      'Seconds of idle before the first keepalive probe (caller env KEEPALIVE_IDLE_SECONDS); ' +
-      `1..${MAX_IDLE_SECONDS}.`,
-  });
-  // An idle at or above 350 s lets the NAT forget the flow first: the probe then draws a RST
-  // (docs/hyperplane-idle-timeout.md).
-  keepAliveIdleSeconds.addValidation({
-    condition: Op.and(
-      Op.eq(0, Op.mod(keepAliveIdleSeconds.numberValue, 1)),
-      Op.and(Op.lte(1, keepAliveIdleSeconds.numberValue), Op.lte(keepAliveIdleSeconds.numberValue, MAX_IDLE_SECONDS)),
-    ),
-    errorMessage:
-      `keepalive_idle_seconds must be a whole number from 1 to ${MAX_IDLE_SECONDS} ` +
-      "(the caller's rule: a margin below the 350 s Hyperplane idle timeout).",
-  });
+  const callerVariables = declareCallerVariables(
+    scope,
+    'Lambda runtime of both functions (one bundle per function runs on each listed runtime).',
+  );
 
   const calleeDefaultSeconds = new TerraformVariable(scope, 'callee_default_seconds', {
     type: 'number',
@@ -81,14 +57,13 @@ export function declareCallerStackVariables(scope: Construct, calleeTimeoutSecon
       `0..${calleeTimeoutSeconds - 1}.`,
   });
   calleeDefaultSeconds.addValidation({
-    condition: Op.and(
-      Op.lte(0, calleeDefaultSeconds.numberValue),
-      Op.lt(calleeDefaultSeconds.numberValue, calleeTimeoutSeconds),
-    ),
-    errorMessage: `callee_default_seconds must be from 0 to below the callee timeout (${calleeTimeoutSeconds} s).`,
+    condition: `\${var.callee_default_seconds >= 0 && var.callee_default_seconds < ${calleeTimeoutSeconds}}`,
+    errorMessage:
+      'The callee_default_seconds variable must be from 0 to below the callee timeout ' +
+      `(${calleeTimeoutSeconds} s).`,
   });
 
-  return { awsRegion, useLambdaEndpoint, keepAlive, keepAliveIdleSeconds, calleeDefaultSeconds };
+  return { ...callerVariables, awsRegion, useLambdaEndpoint, calleeDefaultSeconds };
 }
 
 /**

@@ -1,20 +1,22 @@
 /** CallerStack: the whole system in one deployable stack — network, optional Lambda endpoint, callee and caller. */
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { Fn, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { requirePattern } from '../config/option-rules';
+import { KeepAliveCaller } from '../constructs/keepalive-caller';
+import { lambdaCodeFromBundleDir } from '../constructs/lambda-code';
 import { LambdaEndpoint } from '../constructs/lambda-endpoint';
 import { Network } from '../constructs/network';
 import { NodeFunction } from '../constructs/node-function';
 import { InvalidStackOptionError } from '../errors';
 import { workspaceBundleDir } from './bundle-dirs';
+import { keepDeployedCallerAddresses } from './caller-stack-moves';
 import { declareCallerStackOutputs } from './caller-stack-outputs';
 import { declareCallerStackVariables, providerRegion } from './caller-stack-variables';
 import type { StateBackendChoice } from './state-backend';
 import { chooseStateBackend } from './state-backend';
+import { applyStateBackend, applyTerraformVersions, repairStackHcl } from './terraform-block';
 
 export interface CallerStackProps {
   /** Prefix of function and resource names. Default "lambda-keepalive". */
@@ -22,7 +24,7 @@ export interface CallerStackProps {
   readonly vpcCidr?: string;
   readonly natGatewayPerAz?: boolean;
   readonly logRetentionDays?: number;
-  /** Bundle directories (each with index.js). Default: the caller/callee workspace packages' dist. */
+  /** Bundle directories (each with lambda.zip). Default: the caller/callee workspace packages' dist. */
   readonly callerBundleDir?: string;
   readonly calleeBundleDir?: string;
   /**
@@ -36,6 +38,13 @@ export interface CallerStackProps {
   readonly stateBackend?: StateBackendChoice;
 }
 
+/**
+ * The name prefix: letters, digits and hyphens (it prefixes function, role, log group and security group
+ * names), and not `sg-…`, which EC2 refuses as the start of a security group name.
+ */
+const NAME_PREFIX_PATTERN = /^(?!sg-)[A-Za-z0-9-]{1,40}$/;
+const NAME_PREFIX_RULE = '1 to 40 letters, digits or hyphens, not starting with sg- (EC2 refuses such group names)';
+
 export const DEFAULT_CALLEE_TIMEOUT_SECONDS = 850;
 export const DEFAULT_CALLER_TIMEOUT_SECONDS = 900;
 
@@ -46,17 +55,16 @@ export const DEFAULT_CALLER_TIMEOUT_SECONDS = 900;
 export class CallerStack extends TerraformStack {
   readonly network: Network;
   readonly lambdaEndpoint: LambdaEndpoint;
-  readonly caller: NodeFunction;
+  readonly caller: KeepAliveCaller;
   readonly callee: NodeFunction;
-  readonly callerSecurityGroup: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: CallerStackProps = {}) {
     super(scope, id);
     const namePrefix = requirePattern(
       'CallerStack.namePrefix',
       props.namePrefix ?? 'lambda-keepalive',
-      /^[A-Za-z0-9-]{1,40}$/,
-      '1 to 40 letters, digits or hyphens',
+      NAME_PREFIX_PATTERN,
+      NAME_PREFIX_RULE,
     );
     const calleeTimeoutSeconds = props.calleeTimeoutSeconds ?? DEFAULT_CALLEE_TIMEOUT_SECONDS;
     const callerTimeoutSeconds = props.callerTimeoutSeconds ?? DEFAULT_CALLER_TIMEOUT_SECONDS;
@@ -68,6 +76,7 @@ export class CallerStack extends TerraformStack {
       );
     }
 
+    applyTerraformVersions(this);
     applyStateBackend(this, props.stateBackend ?? chooseStateBackend(id, {}));
     const variables = declareCallerStackVariables(this, calleeTimeoutSeconds);
     // No credentials here: region from the variable, else AWS_REGION / profile (a null region is unset).
@@ -83,84 +92,66 @@ export class CallerStack extends TerraformStack {
       natGatewayPerAz: props.natGatewayPerAz,
     });
 
-    // The caller only ever dials out to the Lambda API on 443 (through the NAT or the endpoint); it accepts
-    // nothing. Terraform removes AWS's default allow-all egress from aws_security_group.
-    this.callerSecurityGroup = new SecurityGroup(this, 'caller-security-group', {
-      name: `${namePrefix}-caller`,
-      description: 'Caller Lambda: no ingress, HTTPS egress only',
-      vpcId: this.network.vpc.id,
-      tags: { Name: `${namePrefix}-caller` },
-    });
-    new VpcSecurityGroupEgressRule(this, 'caller-https-egress', {
-      securityGroupId: this.callerSecurityGroup.id,
-      cidrIpv4: '0.0.0.0/0',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      description: 'HTTPS to the Lambda API',
-    });
-
-    this.lambdaEndpoint = new LambdaEndpoint(this, 'lambda-endpoint', {
-      name: namePrefix,
-      vpcId: this.network.vpc.id,
-      subnetIds: this.network.privateSubnetIds,
-      clientSecurityGroupIds: [this.callerSecurityGroup.id],
-      enabled: variables.useLambdaEndpoint.booleanValue,
-    });
-
     this.callee = new NodeFunction(this, 'callee', {
       functionName: `${namePrefix}-callee`,
       description: 'Sleeps CALLEE_DEFAULT_SECONDS (or event.durationSeconds), bounded by its remaining time',
-      bundleDir: props.calleeBundleDir ?? workspaceBundleDir('@lambda-keepalive/callee'),
+      code: lambdaCodeFromBundleDir(
+        this,
+        'callee-bundle',
+        props.calleeBundleDir ?? workspaceBundleDir('@lambda-keepalive/callee'),
+      ),
+      runtime: variables.runtime.stringValue,
       timeoutSeconds: calleeTimeoutSeconds,
       logRetentionDays: props.logRetentionDays,
       environment: { CALLEE_DEFAULT_SECONDS: variables.calleeDefaultSeconds.stringValue },
     });
 
-    this.caller = new NodeFunction(this, 'caller', {
-      functionName: `${namePrefix}-caller`,
-      description: 'Invokes the callee synchronously from inside the VPC, TCP keepalive per KEEPALIVE',
-      bundleDir: props.callerBundleDir ?? workspaceBundleDir('@lambda-keepalive/caller'),
+    // The caller in the private subnets, exactly as a user drops it into a VPC of their own.
+    this.caller = new KeepAliveCaller(this, 'caller', {
+      name: `${namePrefix}-caller`,
+      vpcId: this.network.vpc.id,
+      subnetIds: this.network.privateSubnetIds,
+      calleeFunctionArn: this.callee.functionArn,
+      code: lambdaCodeFromBundleDir(
+        this,
+        'caller-bundle',
+        props.callerBundleDir ?? workspaceBundleDir('@lambda-keepalive/caller'),
+      ),
+      runtime: variables.runtime.stringValue,
+      keepalive: variables.keepalive.booleanValue,
+      keepaliveIdleSeconds: variables.keepaliveIdleSeconds.numberValue,
+      keepaliveProbeIntervalSeconds: variables.keepaliveProbeIntervalSeconds.numberValue,
+      keepaliveProbeCount: variables.keepaliveProbeCount.numberValue,
       timeoutSeconds: callerTimeoutSeconds,
       logRetentionDays: props.logRetentionDays,
-      environment: {
-        CALLEE_FUNCTION_NAME: this.callee.functionName,
-        KEEPALIVE: Fn.conditional(variables.keepAlive.booleanValue, 'on', 'off'),
-        KEEPALIVE_IDLE_SECONDS: variables.keepAliveIdleSeconds.stringValue,
-      },
-      vpcConfig: { subnetIds: this.network.privateSubnetIds, securityGroupIds: [this.callerSecurityGroup.id] },
-      policyStatements: [
-        {
-          sid: 'InvokeCalleeOnly',
-          effect: 'Allow',
-          actions: ['lambda:InvokeFunction'],
-          // The function and its versions/aliases (qualified ARNs), nothing else.
-          resources: [this.callee.functionArn, `${this.callee.functionArn}:*`],
-        },
-      ],
+    });
+    keepDeployedCallerAddresses(this.caller);
+
+    this.lambdaEndpoint = new LambdaEndpoint(this, 'lambda-endpoint', {
+      name: namePrefix,
+      vpcId: this.network.vpc.id,
+      subnets: this.network.privateSubnets,
+      clientSecurityGroupIds: this.caller.securityGroupIds,
+      enabled: variables.useLambdaEndpoint.booleanValue,
     });
 
     declareCallerStackOutputs(this, {
-      callerFunctionName: this.caller.functionName,
-      calleeFunctionName: this.callee.functionName,
+      caller: this.caller,
+      callee: this.callee,
+      network: this.network,
+      lambdaEndpoint: this.lambdaEndpoint,
       region: region.region,
       variables,
       stackName: id,
     });
   }
-}
 
-function applyStateBackend(stack: TerraformStack, choice: StateBackendChoice): void {
-  if (choice.kind === 'local') {
-    new LocalBackend(stack, { path: choice.path });
-    return;
+  /**
+   * What `cdktf synth --hcl` writes (cdktf's synthesizer calls this): cdktf's HCL with its renderer's defects
+   * repaired, so the plain-Terraform exit has reference depends_on, precondition blocks and required_version.
+   */
+  override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
+    const { hcl, metadata } = super.toHclTerraform();
+    return { hcl: repairStackHcl(hcl), metadata };
   }
-  const backend = new S3Backend(stack, {
-    bucket: choice.bucket,
-    key: choice.key,
-    region: choice.region,
-    encrypt: true,
-  });
-  // Terraform >= 1.10 locks S3 state with a lock object; cdktf 0.21's S3BackendConfig predates the option.
-  backend.addOverride('use_lockfile', true);
 }

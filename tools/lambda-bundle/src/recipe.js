@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const esbuild = require('esbuild');
 const { OLDEST_RUNTIME, runtimeNamed } = require('@lambda-keepalive/runtimes');
 const { lambdaCredentialsPlugin } = require('./lambda-credentials-plugin');
+const { writeLambdaZip } = require('./deterministic-zip');
 
 /**
  * The build options for the package in `packageDir` (entry src/index.ts, output dist/index.js).
@@ -66,6 +67,7 @@ async function bundleLambda(packageDir, runtime = OLDEST_RUNTIME) {
   fs.rmSync(path.join(packageDir, 'dist'), { recursive: true, force: true });
   const result = await esbuild.build(options);
   fs.writeFileSync(path.join(packageDir, 'dist/meta.json'), JSON.stringify(result.metafile));
+  writeLambdaZip(options.outfile); // dist/lambda.zip: index.js only, the same bytes for the same code
   const output =
     result.metafile.outputs[path.relative(process.cwd(), options.outfile)] ??
     Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('index.js'))[1];
