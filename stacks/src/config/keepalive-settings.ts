@@ -2,24 +2,23 @@
  * The caller's keepalive settings as the stack and the module deploy them: the environment variables the
  * client reads, their defaults and their rules, checked at synth time when they are literals.
  */
-import { KEEPALIVE_DEFAULTS, KEEPALIVE_ENV, MAX_IDLE_SECONDS } from '@lambda-keepalive/client';
+import { KEEPALIVE_DEFAULTS, KEEPALIVE_ENV, MAX_IDLE_SECONDS, MAX_PROBE_COUNT } from '@lambda-keepalive/client';
 import { Fn, type IResolvable, Token } from 'cdktf';
 import { requireIntegerInRange, unlessToken } from './option-rules';
 
 /**
  * The probe interval and count the client applies where the runtime's Node supports them (Node >= 24:
- * socket.setKeepAlive(enable, delay, interval, count), nodejs/node PR #63825). The rules mirror the client's:
- * every probe of the first round must reach the middlebox before its 350 s idle limit, so the interval is at
- * most MAX_IDLE_SECONDS - idle; Linux caps TCP_KEEPCNT at 127 (tcp(7)).
+ * socket.setKeepAlive(enable, delay, interval, count), nodejs/node PR #63825), with the client's own names,
+ * defaults and rules: every probe of the first round must reach the middlebox before its 350 s idle limit, so
+ * the interval is at most MAX_IDLE_SECONDS - idle; Linux caps TCP_KEEPCNT at 127 (tcp(7)).
  */
 export const KEEPALIVE_PROBE_ENV = Object.freeze({
-  intervalSeconds: 'KEEPALIVE_PROBE_INTERVAL_SECONDS',
-  count: 'KEEPALIVE_PROBE_COUNT',
+  intervalSeconds: KEEPALIVE_ENV.probeIntervalSeconds,
+  count: KEEPALIVE_ENV.probeCount,
 });
-export const DEFAULT_PROBE_INTERVAL_SECONDS = 5;
-export const DEFAULT_PROBE_COUNT = 6;
-export const MAX_PROBE_COUNT = 127;
-export { MAX_IDLE_SECONDS };
+export const DEFAULT_PROBE_INTERVAL_SECONDS = KEEPALIVE_DEFAULTS.probeIntervalSeconds;
+export const DEFAULT_PROBE_COUNT = KEEPALIVE_DEFAULTS.probeCount;
+export { MAX_IDLE_SECONDS, MAX_PROBE_COUNT };
 
 /** What the caller's environment gets: literals, or Terraform tokens (variables) checked by their validation. */
 export interface KeepAliveSettingsInput {
