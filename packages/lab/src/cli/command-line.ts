@@ -1,12 +1,14 @@
 /**
- * What `pnpm lab` (cli-options.ts) and `pnpm bench` (bench/bench-options.ts) parse the same way: strict
- * flags (a typo must not silently run a minutes-long default), plain decimals, the output directory.
+ * What `pnpm lab` (lab-options.ts, find-limit-options.ts) and `pnpm bench` (bench-options.ts) parse the same
+ * way: strict flags (a typo must not silently run a minutes-long default), plain decimals, the output
+ * directory, lists, names from a fixed set, the runtime.
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
+import { DEFAULT_RUNTIME, type LambdaRuntime, runtimeNamed, UnsupportedRuntimeError } from '@lambda-keepalive/runtimes';
 import { InvalidLabInputError, LabUsageError } from '../lab-errors';
 
 type StrictValues<T extends ParseArgsOptionsConfig> = ReturnType<
@@ -49,4 +51,38 @@ export function resolveOutDirectory(
   if (out !== undefined && out.trim() === '') throw new InvalidLabInputError('--out', out, 'must be a directory path');
   const chosen = out ?? join(folder, `${prefix}${now.toISOString().replace(/[:.]/g, '-')}`);
   return isAbsolute(chosen) ? chosen : resolve(baseDirectory, chosen);
+}
+
+/** A comma-separated list: no empty items, no duplicates, each item parsed (and so validated) on its own. */
+export function parseList<T>(
+  field: string,
+  text: string | undefined,
+  defaults: readonly string[],
+  parseItem: (item: string) => T,
+): T[] {
+  const items = text === undefined ? [...defaults] : text.split(',').map((item) => item.trim());
+  if (items.length === 0 || items.some((item) => item === '')) {
+    throw new InvalidLabInputError(field, text, 'must be a comma-separated list without empty items');
+  }
+  const parsed = items.map(parseItem);
+  const duplicate = parsed.find((value, index) => parsed.indexOf(value) !== index);
+  if (duplicate !== undefined) throw new InvalidLabInputError(field, text, `lists ${String(duplicate)} twice`);
+  return parsed;
+}
+
+/** One of a fixed set of names, else an error listing them. */
+export function oneOf<T extends string>(field: string, text: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new InvalidLabInputError(field, text, `must be one of ${allowed.join(', ')}`);
+}
+
+/** `--runtime`, default the stack's runtime; an unknown name is a usage error naming the allowed ones. */
+export function parseRuntime(text: string | undefined): LambdaRuntime {
+  if (text === undefined) return DEFAULT_RUNTIME;
+  try {
+    return runtimeNamed(text, '--runtime');
+  } catch (error) {
+    if (!(error instanceof UnsupportedRuntimeError)) throw error;
+    throw new InvalidLabInputError('--runtime', text, error.rule, { cause: error });
+  }
 }

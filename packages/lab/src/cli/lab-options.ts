@@ -1,24 +1,22 @@
 /** `pnpm lab`'s command line: the sweep, faults, cleanup and help commands it parses to, and the help text. */
 
-import {
-  DEFAULT_RUNTIME,
-  type LambdaRuntime,
-  RUNTIME_NAMES,
-  runtimeNamed,
-  UnsupportedRuntimeError,
-} from '@lambda-keepalive/runtimes';
+import { DEFAULT_RUNTIME, RUNTIME_NAMES } from '@lambda-keepalive/runtimes';
 import type { FaultsRunOptions } from '../faults';
 import { CLIENT_DESCRIPTIONS, DEFAULT_SCALE, LAB_CLIENTS, LAB_PATHS, REAL_SECONDS, resolveTimeScale } from '../harness';
 import { InvalidLabInputError } from '../lab-errors';
 import { DEFAULT_DURATIONS_SECONDS, type LabRunOptions } from '../sweep';
-import { parseDecimal, parseStrictFlags, resolveOutDirectory } from './command-line';
+import { oneOf, parseDecimal, parseList, parseRuntime, parseStrictFlags, resolveOutDirectory } from './command-line';
+import { FIND_LIMIT_HELP_TEXT, type FindLimitCommand, parseFindLimitCommand } from './find-limit-options';
+
+export { parseRuntime } from './command-line';
 
 /** `pnpm lab` options. Unknown flags, stray arguments and bad values are refused before anything starts. */
 export type LabCommand =
   | { kind: 'help' }
   | { kind: 'cleanup' }
   | { kind: 'run'; options: LabRunOptions }
-  | { kind: 'faults'; options: FaultsRunOptions };
+  | { kind: 'faults'; options: FaultsRunOptions }
+  | FindLimitCommand;
 
 const SCALE_RANGE = `(0, 1]; 1 = real seconds (${REAL_SECONDS.idleLimit} s idle limit)`;
 
@@ -47,6 +45,8 @@ Options:
   deadlines, bad input, 200-call load): each row's caller outcome, measured detection time vs its bound,
   and executions; exit 1 if any row misses its expectation.
 
+${FIND_LIMIT_HELP_TEXT}
+
 Clients:
 ${LAB_CLIENTS.map((client) => `  ${client.padEnd(19)}${CLIENT_DESCRIPTIONS[client]}`).join('\n')}
 
@@ -72,6 +72,7 @@ export function parseLabCommand(
 ): LabCommand {
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   if (args[0] === 'faults') return parseFaultsCommand(args.slice(1), now, baseDirectory);
+  if (args[0] === 'find-limit') return parseFindLimitCommand(args.slice(1), now, baseDirectory);
   const values = parseStrictFlags(args, OPTION_SPEC, 'lab');
   if (values.help) return { kind: 'help' };
   if (values.cleanup) {
@@ -98,27 +99,6 @@ export function parseLabCommand(
       runtime: parseRuntime(values.runtime),
     },
   };
-}
-
-function parseList<T>(
-  field: string,
-  text: string | undefined,
-  defaults: readonly string[],
-  parseItem: (item: string) => T,
-): T[] {
-  const items = text === undefined ? [...defaults] : text.split(',').map((item) => item.trim());
-  if (items.length === 0 || items.some((item) => item === '')) {
-    throw new InvalidLabInputError(field, text, 'must be a comma-separated list without empty items');
-  }
-  const parsed = items.map(parseItem);
-  const duplicate = parsed.find((value, index) => parsed.indexOf(value) !== index);
-  if (duplicate !== undefined) throw new InvalidLabInputError(field, text, `lists ${String(duplicate)} twice`);
-  return parsed;
-}
-
-function oneOf<T extends string>(field: string, text: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(text)) return text as T;
-  throw new InvalidLabInputError(field, text, `must be one of ${allowed.join(', ')}`);
 }
 
 function parseDuration(text: string): number {
@@ -163,15 +143,4 @@ function parseFaultsCommand(argv: readonly string[], now: Date, baseDirectory: s
         : { loadConcurrency: parseConcurrency(values['load-concurrency'], '--load-concurrency') }),
     },
   };
-}
-
-/** `--runtime`, default the stack's runtime; an unknown name is a usage error naming the allowed ones. */
-export function parseRuntime(text: string | undefined): LambdaRuntime {
-  if (text === undefined) return DEFAULT_RUNTIME;
-  try {
-    return runtimeNamed(text, '--runtime');
-  } catch (error) {
-    if (!(error instanceof UnsupportedRuntimeError)) throw error;
-    throw new InvalidLabInputError('--runtime', text, error.rule, { cause: error });
-  }
 }

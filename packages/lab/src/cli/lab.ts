@@ -6,6 +6,7 @@
  */
 import { checkLabPrivileges, cleanupLeftoverLabs } from '@lambda-keepalive/hyperplane-net';
 import { runFaults } from '../faults';
+import { runFindLimit } from '../find-limit';
 import { LabError } from '../lab-errors';
 import { runLab } from '../sweep';
 import { HELP_TEXT, type LabCommand, parseLabCommand } from './lab-options';
@@ -51,7 +52,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const run =
       command.kind === 'faults'
         ? await runFaults(command.options, print, interrupted.signal)
-        : await runLab(command.options, print, interrupted.signal);
+        : command.kind === 'find-limit'
+          ? await runFindLimit(command.options, print, interrupted.signal)
+          : await runLab(command.options, print, interrupted.signal);
     return run.passed ? 0 : 1;
   } catch (error) {
     process.stderr.write(`lab: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -32,4 +32,5 @@ export {
   SDK_DELAYED_KEEPALIVE_SECONDS,
   type TimeScale,
   toLabSeconds,
+  withNatIdle,
 } from './time-scale';

@@ -11,6 +11,7 @@ import {
   resolveTimeScale,
   toLabSeconds,
   toRealSeconds,
+  withNatIdle,
 } from './time-scale';
 
 describe('resolveTimeScale', () => {
@@ -20,6 +21,7 @@ describe('resolveTimeScale', () => {
       requestedScale: 1,
       scale: 1,
       natIdleSeconds: 350,
+      natIdleRealSeconds: 350,
       keepAliveIdleSeconds: 60,
       keepAliveProbeIntervalSeconds: 5,
       keepAliveProbeCount: 6,
@@ -81,5 +83,30 @@ describe('resolveTimeScale', () => {
 
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects scale %p outside (0, 1]', (value) => {
     expect(() => resolveTimeScale(value)).toThrow(/scale: .* must be a number in \(0, 1\]/);
+  });
+});
+
+describe('withNatIdle (--nat-idle: another middlebox idle)', () => {
+  const field = '--nat-idle';
+
+  it('keeps the scale and rounds the modelled idle to whole lab seconds', () => {
+    const base = resolveTimeScale(DEFAULT_SCALE);
+    const modelled = withNatIdle(base, 300, { field, keepAliveHeadroom: true });
+    expect(modelled).toEqual({ ...base, natIdleSeconds: 18, natIdleRealSeconds: 300 });
+    // 310 × 0.06 = 18.6 → 19 s, which models 316.67 s: the rounding is reported, not hidden.
+    expect(withNatIdle(base, 310, { field, keepAliveHeadroom: true }).natIdleRealSeconds).toBeCloseTo(316.667, 3);
+  });
+
+  it('refuses values outside (0, 6000] and idles below one lab second', () => {
+    const base = resolveTimeScale(DEFAULT_SCALE);
+    expect(() => withNatIdle(base, 0, { field, keepAliveHeadroom: false })).toThrow(/--nat-idle: 0 .*\(0, 6000\]/);
+    expect(() => withNatIdle(base, 6001, { field, keepAliveHeadroom: false })).toThrow(/\(0, 6000\]/);
+    expect(() => withNatIdle(base, 5, { field, keepAliveHeadroom: false })).toThrow(/NAT idle of 0 s .*raise --scale/);
+  });
+
+  it('requires headroom over the keepalive only where keepalive clients run', () => {
+    const base = resolveTimeScale(DEFAULT_SCALE); // keepalive idle 4 s
+    expect(() => withNatIdle(base, 100, { field, keepAliveHeadroom: true })).toThrow(/3 s above every keepalive/);
+    expect(withNatIdle(base, 100, { field, keepAliveHeadroom: false }).natIdleSeconds).toBe(6);
   });
 });

@@ -66,6 +66,8 @@ export interface TimeScale {
   scale: number;
   /** conntrack established timeout of both middleboxes, whole seconds. */
   natIdleSeconds: number;
+  /** What natIdleSeconds models, real-equivalent: 350 (Hyperplane) unless --nat-idle models another middlebox. */
+  natIdleRealSeconds: number;
   /** KEEPALIVE_IDLE_SECONDS for the shipped caller, whole seconds ≥ 1. */
   keepAliveIdleSeconds: number;
   /** KEEPALIVE_PROBE_INTERVAL_SECONDS for the shipped caller, whole seconds ≥ 1 (TCP_KEEPINTVL's unit). */
@@ -103,12 +105,56 @@ export function resolveTimeScale(requestedScale: number): TimeScale {
     requestedScale,
     scale,
     natIdleSeconds,
+    natIdleRealSeconds: REAL_SECONDS.idleLimit,
     keepAliveIdleSeconds,
     keepAliveProbeIntervalSeconds: Math.max(1, Math.round(REAL_SECONDS.keepAliveProbeInterval * scale)),
     keepAliveProbeCount: KEEPALIVE_PROBE_COUNT,
     callerTimeoutMs: Math.round(REAL_SECONDS.functionTimeout * scale * 1000) + CALLER_TIMEOUT_ALLOWANCE_MS,
     calleeTimeoutSeconds: toLabSeconds({ scale }, REAL_SECONDS.functionTimeout) + CALLEE_TIMEOUT_ALLOWANCE_MS / 1000,
   };
+}
+
+/** The longest idle `--nat-idle` takes: the highest TCP idle timeout AWS middleboxes can be set to (NLB, NFW). */
+export const MAX_MODELLED_NAT_IDLE_SECONDS = 6000;
+
+/**
+ * The same time scale with both middleboxes forgetting flows after `realSeconds` instead of 350 s (a path
+ * with an NLB or a Network Firewall at its own idle setting). Everything else keeps its scale; the NAT idle
+ * is rounded to whole lab seconds (conntrack's unit), so the modelled idle is that rounding, read back.
+ * `keepAliveHeadroom` (the sweep, the faults) also requires the NAT idle to stay above every keepalive
+ * the lab's clients use; the idle-limit finder runs keepalive-off only and skips it.
+ */
+export function withNatIdle(
+  timeScale: TimeScale,
+  realSeconds: number,
+  options: { field: string; keepAliveHeadroom: boolean },
+): TimeScale {
+  if (!Number.isFinite(realSeconds) || realSeconds <= 0 || realSeconds > MAX_MODELLED_NAT_IDLE_SECONDS) {
+    throw new InvalidLabInputError(
+      options.field,
+      realSeconds,
+      `must be a number of real-equivalent seconds in (0, ${MAX_MODELLED_NAT_IDLE_SECONDS}]`,
+    );
+  }
+  const natIdleSeconds = Math.round(realSeconds * timeScale.scale);
+  if (natIdleSeconds < 1) {
+    throw new InvalidLabInputError(
+      options.field,
+      realSeconds,
+      `gives a NAT idle of ${natIdleSeconds} s at scale ${timeScale.scale}; conntrack needs ≥ 1 s (raise --scale)`,
+    );
+  }
+  const problem = options.keepAliveHeadroom
+    ? headroomProblem(natIdleSeconds, timeScale.keepAliveIdleSeconds)
+    : undefined;
+  if (problem !== undefined) {
+    throw new InvalidLabInputError(
+      options.field,
+      realSeconds,
+      `${problem}: the NAT idle must stay ${MIN_NAT_HEADROOM_SECONDS} s above every keepalive (raise --scale)`,
+    );
+  }
+  return { ...timeScale, natIdleSeconds, natIdleRealSeconds: natIdleSeconds / timeScale.scale };
 }
 
 /** Real-equivalent seconds → lab seconds (ms precision). */

@@ -59,9 +59,17 @@ describe('runLikeLambda', () => {
 describe('readDriverInput', () => {
   it('accepts the runner JSON and rejects anything else naming the field', () => {
     expect(readDriverInput('{"durationSeconds":7.2,"timeoutMs":20000}')).toEqual({
-      durationSeconds: 7.2,
+      event: { durationSeconds: 7.2 },
       timeoutMs: 20000,
     });
+    expect(readDriverInput('{"event":{"findIdleLimit":{}},"timeoutMs":9000}')).toEqual({
+      event: { findIdleLimit: {} },
+      timeoutMs: 9000,
+    });
+    expect(() => readDriverInput('{"event":[],"timeoutMs":1}')).toThrow(
+      /event: \[\] is invalid: must be a JSON object/,
+    );
+    expect(() => readDriverInput('{"event":{},"durationSeconds":1,"timeoutMs":1}')).toThrow(/without durationSeconds/);
     expect(() => readDriverInput(undefined)).toThrow(/driver input: .* must be JSON/);
     expect(() => readDriverInput('{"durationSeconds":-1,"timeoutMs":1}')).toThrow(/durationSeconds: -1 is invalid/);
     expect(() => readDriverInput('{"durationSeconds":1}')).toThrow(/timeoutMs: undefined is invalid/);

@@ -9,8 +9,11 @@ import { InvalidLabInputError } from '../../lab-errors';
 import { type DriverOutcome, describeThrown, formatDriverResult } from './driver-result';
 
 export interface DriverInput {
-  /** Callee duration in lab seconds (already scaled). */
-  durationSeconds: number;
+  /**
+   * The event the driver's caller gets: from `durationSeconds` (callee duration in lab seconds, already
+   * scaled) as `{durationSeconds}`, or given whole as `event` (the idle-limit finder's diagnostic event).
+   */
+  event: Record<string, unknown>;
   /** The caller's scaled Lambda timeout. */
   timeoutMs: number;
 }
@@ -38,20 +41,30 @@ export interface RunLikeLambdaOptions {
 
 /** argv[2] is the driver input as JSON; the runner builds it, a person can too. */
 export function readDriverInput(json: string | undefined): DriverInput {
-  let parsed: Partial<DriverInput>;
+  let parsed: { durationSeconds?: unknown; event?: unknown; timeoutMs?: unknown };
   try {
-    parsed = JSON.parse(json ?? '') as Partial<DriverInput>;
+    parsed = JSON.parse(json ?? '') as typeof parsed;
   } catch {
-    throw new InvalidLabInputError('driver input', json, 'must be JSON {"durationSeconds","timeoutMs"} as argv[2]');
+    throw new InvalidLabInputError(
+      'driver input',
+      json,
+      'must be JSON {"durationSeconds","timeoutMs"} or {"event","timeoutMs"} as argv[2]',
+    );
   }
-  const { durationSeconds, timeoutMs } = parsed;
-  if (typeof durationSeconds !== 'number' || !(durationSeconds >= 0)) {
-    throw new InvalidLabInputError('driver input durationSeconds', durationSeconds, 'must be a number ≥ 0');
-  }
+  const { durationSeconds, event, timeoutMs } = parsed;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
     throw new InvalidLabInputError('driver input timeoutMs', timeoutMs, 'must be a number > 0');
   }
-  return { durationSeconds, timeoutMs };
+  if (event !== undefined) {
+    if (durationSeconds !== undefined || typeof event !== 'object' || event === null || Array.isArray(event)) {
+      throw new InvalidLabInputError('driver input event', event, 'must be a JSON object, without durationSeconds');
+    }
+    return { event: event as Record<string, unknown>, timeoutMs };
+  }
+  if (typeof durationSeconds !== 'number' || !(durationSeconds >= 0)) {
+    throw new InvalidLabInputError('driver input durationSeconds', durationSeconds, 'must be a number ≥ 0');
+  }
+  return { event: { durationSeconds }, timeoutMs };
 }
 
 export function createLambdaLikeContext(functionName: string, deadline: number, now: () => number): LambdaLikeContext {

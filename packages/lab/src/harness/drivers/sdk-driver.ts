@@ -38,7 +38,7 @@ runLikeLambda(
     const response = await client.send(
       new InvokeCommand({
         FunctionName: functionName,
-        Payload: JSON.stringify({ durationSeconds: input.durationSeconds }),
+        Payload: JSON.stringify(input.event),
       }),
     );
     const payload: unknown =
