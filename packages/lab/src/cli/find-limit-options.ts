@@ -25,7 +25,8 @@ export const FIND_LIMIT_HELP_TEXT = `       pnpm lab find-limit [-- --paths <lis
   inside the interval left), until the interval is no wider than --resolution (real-equivalent seconds,
   default ${DEFAULT_RESOLUTION_SECONDS}). --nat-idle <s> makes the middleboxes forget flows after <s> s
   instead of ${REAL_SECONDS.idleLimit} (an NLB or a Network Firewall has its own idle setting). Prints the
-  interval, the calls and the callee-seconds spent; exit 1 if the interval is not within the resolution of the lab's NAT idle.`;
+  interval, the calls and the callee-seconds spent; exit 1 if the interval is not within the resolution
+  of the lab's NAT idle.`;
 
 const OPTION_SPEC = {
   paths: { type: 'string' },
