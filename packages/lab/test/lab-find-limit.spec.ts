@@ -43,6 +43,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  // What the finder printed, for the CI log: the intervals, the calls and the callee-seconds.
+  if (printed.length > 0) process.stdout.write(`${printed.join('\n')}\n`);
   if (outRoot !== '') await rm(outRoot, { recursive: true, force: true });
 });
 
@@ -61,8 +63,10 @@ describe.each([350, 300])('a middlebox forgetting flows idle %p s', (natIdle) =>
       if (search.limit.kind !== 'between') throw new Error(`no interval: ${search.limit.kind}`);
       const { survivedSeconds, forgottenSeconds } = search.limit;
       expect(forgottenSeconds - survivedSeconds).toBeLessThanOrEqual(RESOLUTION_SECONDS);
-      expect(survivedSeconds).toBeLessThan(natIdle);
-      expect(forgottenSeconds).toBeGreaterThan(natIdle - RESOLUTION_SECONDS);
+      // The closed interval holds the idle: a flow idle exactly the conntrack timeout still passes its answer
+      // (the entry expires a few jiffies after it), so "kept 350 s, forgot 360 s" is a right answer too.
+      expect(survivedSeconds).toBeLessThanOrEqual(natIdle);
+      expect(forgottenSeconds).toBeGreaterThanOrEqual(natIdle);
     });
 
     gate.it('ran every probe exactly once and counted what it spent', () => {
