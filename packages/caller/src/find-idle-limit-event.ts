@@ -29,7 +29,7 @@ export const FIND_IDLE_LIMIT_DEFAULTS: Readonly<FindIdleLimitRequest> = Object.f
  * quota of 1,000 concurrent executions, and covers a 10 s resolution over 500 s in one round; an account with
  * a lower quota (new accounts may start lower) gets TooManyRequestsException for the probes above it, and the
  * result reports them as `failed` with that name — lower the count (a larger step) there.
- * (Lambda quotas: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)
+ * (Lambda quotas, "New AWS accounts have reduced concurrency": https://docs.aws.amazon.com/lambda/latest/dg/limits.html)
  */
 export const MAX_PROBES = 50;
 
