@@ -13,8 +13,10 @@ import {
   createRecordingLogger,
   type LambdaTestServer,
   type Respond,
+  readSocketKeepAlive,
   sendJson,
   sendServiceError,
+  socketOptionsUnavailableReason,
   startLambdaTestServer,
   testClientConfig,
 } from '@lambda-keepalive/test-kit';
@@ -132,6 +134,28 @@ describe('caller diagnostic event (findIdleLimit) against a real HTTPS Invoke se
     });
     const diagnostic = logger.lines.find((line) => line.message === 'diagnostic');
     expect(diagnostic).toMatchObject({ level: 'info', extra: { ...result.findIdleLimit } });
+  });
+
+  it('sends its probes on sockets without SO_KEEPALIVE, even with KEEPALIVE=on', async () => {
+    const reason = socketOptionsUnavailableReason();
+    if (reason !== undefined) {
+      console.warn(`SO_KEEPALIVE check of the probe sockets skipped: ${reason}`);
+      return;
+    }
+    server.respond = () => undefined; // hold every probe: the sockets stay open until their deadlines
+    const { handler } = callerWith({ CALLEE_FUNCTION_NAME: CALLEE, KEEPALIVE: 'on' });
+    const running = handler(
+      { findIdleLimit: { fromSeconds: 0.5, toSeconds: 1, stepSeconds: 0.5, marginSeconds: 0.5 } },
+      createFakeLambdaContext(),
+    );
+    while (server.invocations.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const options = await Promise.all(
+      server.invocations.map(({ clientPort }) => readSocketKeepAlive(clientPort, server.port)),
+    );
+    expect(options.map(({ keepAlive }) => keepAlive)).toEqual([false, false]);
+    await expect(running).resolves.toMatchObject({
+      findIdleLimit: { limit: { kind: 'below', forgottenSeconds: 0.5 } },
+    });
   });
 
   it('counts a throttled probe as failed with its error type, and sends it exactly once (no retries)', async () => {
