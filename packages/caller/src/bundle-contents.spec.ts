@@ -14,8 +14,10 @@ describe('caller bundle contents (dist/meta.json)', () => {
     expect(inputs.length).toBeGreaterThan(100);
   });
 
-  it('stays within its size budget: the 302,217 bytes it had while bundled from the client sources, + 1 %', () => {
-    expect(output?.bytes).toBeLessThanOrEqual(Math.floor(302_217 * 1.01));
+  // 302,217 bytes while bundled from the client sources; 313,535 with the findIdleLimit diagnostic, its
+  // @lambda-keepalive/idle-limit (a CommonJS build, 4 KB) and the kernel facts (issue 13).
+  it('stays within its size budget: the 313,535 bytes it had with the idle-limit diagnostic, + 1 %', () => {
+    expect(output?.bytes).toBeLessThanOrEqual(Math.floor(313_535 * 1.01));
   });
 
   it.each([

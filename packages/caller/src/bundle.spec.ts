@@ -27,6 +27,8 @@ describe('built bundle dist/index.js', () => {
           probeCount: 6,
           probeSettingsApplied: setKeepAliveTakesIntervalAndCount,
         },
+        // Compared with the host's own values in bundle-find-idle-limit.spec.ts.
+        kernel: expect.objectContaining({ soKeepAliveOnlySurvives350sIdle: expect.anything() }),
       },
     });
     expect(

@@ -40,7 +40,7 @@ describe('parseCallerEvent', () => {
       'a misspelt key',
       { durationSecond: 5 },
       'event.durationSecond',
-      /is not a known field \(allowed: durationSeconds, payload, fail\)/,
+      /is not a known field \(allowed: durationSeconds, payload, fail; or findIdleLimit alone, the diagnostic\)/,
     ],
     ['a non-boolean fail flag', { fail: 'yes' }, 'event.fail', /"yes" is invalid: must be true or false when present/],
   ])('rejects %s naming the field and the rule', (_label, event, field, message) => {

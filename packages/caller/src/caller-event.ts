@@ -38,7 +38,7 @@ export function parseCallerEvent(event: unknown): CallerEvent {
     throw new InvalidCallerEventError(
       `event.${unknownKey}`,
       record[unknownKey],
-      'is not a known field (allowed: durationSeconds, payload, fail)',
+      'is not a known field (allowed: durationSeconds, payload, fail; or findIdleLimit alone, the diagnostic)',
     );
   }
   const { durationSeconds } = record;

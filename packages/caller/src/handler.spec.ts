@@ -48,10 +48,10 @@ describe('caller handler against a real HTTPS Invoke server', () => {
   });
 
   /** The production client, pointed at the test server and trusting its self-signed certificate. */
-  function createTestClient({ env, logger }: CreateClientInput) {
+  function createTestClient({ env, logger, keepAlive }: CreateClientInput) {
     const agent = new https.Agent({ ca: server.ca });
     agents.push(agent);
-    return createLambdaClient({ env, logger, httpsAgent: agent, clientConfig: testClientConfig(server) });
+    return createLambdaClient({ env, logger, httpsAgent: agent, clientConfig: testClientConfig(server), ...keepAlive });
   }
 
   function callerWith(env: NodeJS.ProcessEnv) {
@@ -81,6 +81,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
         probeCount: 6,
         probeSettingsApplied: setKeepAliveTakesIntervalAndCount,
       },
+      kernel: expect.objectContaining({ soKeepAliveOnlySurvives350sIdle: expect.anything() }),
     });
     const messages = logger.lines.map((line) => line.message);
     expect(messages[0]).toBe('start');
@@ -89,6 +90,7 @@ describe('caller handler against a real HTTPS Invoke server', () => {
       event: { durationSeconds: 0.2, payloadType: 'object', payloadBytes: 7 },
       calleeFunctionName: CALLEE,
       keepAlive: result.keepAlive,
+      kernel: result.kernel,
     });
     expect(logger.lines.at(-1)?.extra).toMatchObject({ statusCode: 200 });
   });
