@@ -33,7 +33,16 @@ describe('parseLabCommand', () => {
     if (command.kind !== 'run') return;
     expect(command.options).toMatchObject({
       paths: ['nat', 'endpoint'],
-      clients: ['keepalive-client', 'keepalive-off', 'sdk-default', 'sdk-own-agent'],
+      clients: [
+        'keepalive-client',
+        'keepalive-off',
+        'sdk-default',
+        'sdk-own-agent',
+        'boto3-default',
+        'boto3-tcp-keepalive',
+        'boto3-keepidle',
+      ],
+      kernelProfiles: ['linux-default'],
       durationsSeconds: [100, 300, 340, 360, 400, 600, 900],
       outDirectory: '/work/main/lab-results/2026-03-04T05-06-07-890Z',
       concurrency: undefined,
