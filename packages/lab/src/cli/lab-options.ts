@@ -43,12 +43,13 @@ idle ${REAL_SECONDS.idleLimit} s (scaled) like AWS Hyperplane, for several clien
 Options:
   --scale <s>          time scale, ${SCALE_RANGE}. Default ${DEFAULT_SCALE}
   --paths <list>       ${LAB_PATHS.join(',')} (default: both)
-  --clients <list>     built-in or declared clients (default: the Node ones, ${DEFAULT_BOTO3_CLIENTS.join(', ')}
-                       and every declared one)
+  --clients <list>     built-in or declared clients; default: the four Node ones,
+                       ${DEFAULT_BOTO3_CLIENTS.join(', ')} and every declared one
   --client <json>      declare a command client {"name","argv","env"?,"kernelProfile"?}; repeatable
-                       (docs/command-clients.md)
+                       (docs/command-clients.md: environment, {placeholders}, exit status = verdict)
   --client-file <f>    a JSON array of such declarations
-  --kernel-profiles <list>  the vpc host's keepalive sysctls: ${KERNEL_PROFILES.join(',')} (default linux-default);
+  --kernel-profiles <list>
+                       the vpc host's keepalive sysctls: ${KERNEL_PROFILES.join(',')} (default linux-default);
                        each profile gets its own lab network
   --preset python      the four boto3 clients under linux-default and low
   --durations <list>   callee durations in real-equivalent seconds, (0, ${REAL_SECONDS.functionTimeout}]

@@ -21,10 +21,9 @@ export type Boto3Client = (typeof BOTO3_CLIENTS)[number];
 
 export const BOTO3_CLIENT_DESCRIPTIONS: Record<Boto3Client, string> = {
   'boto3-default': 'boto3 defaults (no keepalive): hangs past the idle limit',
-  'boto3-tcp-keepalive':
-    'the original fix: AWS_CONFIG_FILE with tcp_keepalive = true (SO_KEEPALIVE only: the kernel idle decides)',
+  'boto3-tcp-keepalive': 'the original fix: AWS_CONFIG_FILE, tcp_keepalive = true (SO_KEEPALIVE only)',
   'boto3-config-keepalive': 'Config(tcp_keepalive=True): the same SO_KEEPALIVE-only option in code',
-  'boto3-keepidle': 'Config(tcp_keepalive=True) + TCP_KEEPIDLE/INTVL/CNT (the README recipe): any kernel',
+  'boto3-keepidle': 'Config(tcp_keepalive=True) + TCP_KEEPIDLE/INTVL/CNT: the README recipe, any kernel',
 };
 
 const RETRIES_OFF = { AWS_MAX_ATTEMPTS: '1' };
