@@ -2,18 +2,15 @@
  * commandClientInvocation: the standard environment (also in the variables older SDKs and the AWS CLI
  * read), the declaration's env on top, argv placeholders filled per cell, nothing of the runner's AWS_*.
  */
+import { driverSetting } from '../../test/support/driver-setting';
 import { commandClientInvocation } from './command-invocation';
-import type { DriverSetting } from './driver-command';
-import { resolveTimeScale } from './time-scale';
 
-const setting: DriverSetting = {
-  driversDirectory: '/lab/dist/harness/drivers',
-  nodeExecutable: '/usr/bin/node',
-  endpointUrls: { nat: 'https://198.18.3.10:443', endpoint: 'https://198.18.1.20:443' },
-  caCertificateFile: '/tmp/lab-ca.pem',
-  timeScale: resolveTimeScale(0.06),
-  baseEnv: { PATH: '/usr/bin', AWS_PROFILE: 'prod', AWS_CONFIG_FILE: '/root/.aws/config', HOME: '/root' },
-};
+const setting = driverSetting(0.06, {
+  PATH: '/usr/bin',
+  AWS_PROFILE: 'prod',
+  AWS_CONFIG_FILE: '/root/.aws/config',
+  HOME: '/root',
+});
 
 describe('commandClientInvocation', () => {
   const cell = { path: 'endpoint', client: 'my-cli', kernelProfile: 'low', durationSeconds: 400 } as const;
