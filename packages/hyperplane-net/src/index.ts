@@ -14,5 +14,12 @@ export {
   NetworkSetupError,
 } from './network-errors';
 export { assertLabPrivileges, checkLabPrivileges, type LabPrivileges } from './privileges';
+export {
+  parseTcpKeepaliveSysctls,
+  TCP_KEEPALIVE_SYSCTL_KEYS,
+  type TcpKeepaliveSettings,
+  tcpKeepaliveSysctls,
+  validateTcpKeepaliveSettings,
+} from './tcp-keepalive-sysctls';
 export { startTcpPeer, type TcpPeer, type TcpPeerEvent } from './tcp-peer';
 export { LAB_ADDRESSES, type LabHost, type Middlebox, SERVICE_PORT } from './topology';

@@ -69,6 +69,28 @@ describe('lab network lifecycle (root)', () => {
     expect(namespacesNow().filter((name) => labs.some((lab) => name.includes(lab.runId)))).toEqual([]);
   });
 
+  needsRoot("sets the vpc host's own keepalive sysctls without touching the root namespace's", async () => {
+    const rootBefore = execFileSync('sysctl', ['-n', 'net.ipv4.tcp_keepalive_time'], { encoding: 'utf8' });
+    const lab = await createLabNetwork({ idleSeconds: 30 });
+    try {
+      // A new namespace starts at the kernel's defaults, not the root namespace's values.
+      expect(await lab.readTcpKeepalive('vpc')).toEqual({ timeSeconds: 7200, intervalSeconds: 75, probes: 9 });
+      await lab.setTcpKeepalive('vpc', { timeSeconds: 4, intervalSeconds: 1, probes: 6 });
+      expect(await lab.readTcpKeepalive('vpc')).toEqual({ timeSeconds: 4, intervalSeconds: 1, probes: 6 });
+      expect(await lab.readTcpKeepalive('lambdaService')).toEqual({
+        timeSeconds: 7200,
+        intervalSeconds: 75,
+        probes: 9,
+      });
+      await expect(lab.setTcpKeepalive('vpc', { timeSeconds: 0, intervalSeconds: 1, probes: 6 })).rejects.toThrow(
+        InvalidNetworkInputError,
+      );
+    } finally {
+      await lab.destroy();
+    }
+    expect(execFileSync('sysctl', ['-n', 'net.ipv4.tcp_keepalive_time'], { encoding: 'utf8' })).toBe(rootBefore);
+  });
+
   needsRoot('a failure half-way through creation removes what was made and rethrows', async () => {
     const runId = `f${process.pid.toString(36)}`.slice(0, 8);
     // Occupy the last namespace the lab would create: vpc, nat, ep get made, then `ip netns add` fails.

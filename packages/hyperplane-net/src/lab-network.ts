@@ -19,10 +19,17 @@ import {
   listNftJson,
   namespacePids,
   namespacePidsSync,
+  setSysctls,
 } from './namespace-commands';
-import { HyperplaneNetError, InvalidNetworkInputError, NetworkSetupError } from './network-errors';
+import { HyperplaneNetError, InvalidNetworkInputError, NetworkCommandError, NetworkSetupError } from './network-errors';
 import { FORWARDED_COUNTER, LAB_TABLE, parseCounterJson, renderBlackholeUpdate } from './nftables-ruleset';
 import { DEFAULT_OWNER_DIRECTORY, removeOwnerRecord, removeOwnerRecordSync, writeOwnerRecord } from './owner-record';
+import {
+  parseTcpKeepaliveSysctls,
+  TCP_KEEPALIVE_SYSCTL_KEYS,
+  type TcpKeepaliveSettings,
+  tcpKeepaliveSysctls,
+} from './tcp-keepalive-sysctls';
 import {
   LAB_ADDRESSES,
   LAB_HOSTS,
@@ -41,6 +48,10 @@ export interface LabNetwork {
   idleSeconds: number;
   spawnIn(host: LabHost, command: string, args: string[], options?: SpawnOptions): ChildProcess;
   execIn(host: LabHost, command: string, args: string[]): Promise<CommandResult>;
+  /** Sets the host's own net.ipv4.tcp_keepalive_time/intvl/probes (per namespace: tcp-keepalive-sysctls.ts). */
+  setTcpKeepalive(host: LabHost, settings: TcpKeepaliveSettings): Promise<void>;
+  /** Reads them back (a new namespace has the kernel's 7200 / 75 / 9). */
+  readTcpKeepalive(host: LabHost): Promise<TcpKeepaliveSettings>;
   forgetFlows(box: Middlebox): Promise<number>;
   setBlackhole(box: Middlebox, on: boolean): Promise<void>;
   forwardedCounters(box: Middlebox): Promise<{ packets: number; bytes: number }>;
@@ -135,6 +146,20 @@ class NamespaceLab implements LabNetwork {
   async execIn(host: LabHost, command: string, args: string[]): Promise<CommandResult> {
     this.assertLive();
     return execInNamespace(this.namespaces[checkHost(host)], command, args);
+  }
+
+  async setTcpKeepalive(host: LabHost, settings: TcpKeepaliveSettings): Promise<void> {
+    this.assertLive();
+    const sysctls = tcpKeepaliveSysctls(settings);
+    await setSysctls(this.namespaces[checkHost(host)], sysctls);
+  }
+
+  async readTcpKeepalive(host: LabHost): Promise<TcpKeepaliveSettings> {
+    this.assertLive();
+    const keys = Object.values(TCP_KEEPALIVE_SYSCTL_KEYS);
+    const result = await execInNamespace(this.namespaces[checkHost(host)], 'sysctl', ['-n', ...keys]);
+    if (result.code !== 0) throw new NetworkCommandError('sysctl', ['-n', ...keys], result.code, result.stderr);
+    return parseTcpKeepaliveSysctls(result.stdout);
   }
 
   async forgetFlows(box: Middlebox): Promise<number> {

@@ -63,7 +63,7 @@ describe('lab CLI', () => {
       expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
       const lines = stdout.trimEnd().split('\n');
       expect(lines.filter((line) => /^\[\d\/4\] nat /.test(line))).toHaveLength(4);
-      expect(stdout).toMatch(/nat\s+keepalive-off\s+ok [0-9.]+s\s+hung [0-9.]+s/);
+      expect(stdout).toMatch(/nat\s+keepalive-off\s+linux-default\s+ok [0-9.]+s\s+hung [0-9.]+s/);
       expect(stdout).toContain('PASS: keepalive-client answered every cell exactly once');
       expect(stdout).toContain('PASS: keepalive-off failed past the 350 s idle limit');
       expect(lines.at(-1)).toBe(`results: ${out} (results.json, survival.svg)`);
@@ -74,6 +74,8 @@ describe('lab CLI', () => {
         paths: ['nat'],
         clients: ['keepalive-client', 'keepalive-off'],
         durationsSeconds: [100, 400],
+        kernelProfiles: ['linux-default'],
+        commandClients: [],
         concurrency: 4,
         runtime: { name: DEFAULT_RUNTIME.name, node: DEFAULT_RUNTIME.node },
       });

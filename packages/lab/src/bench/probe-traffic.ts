@@ -78,15 +78,17 @@ export async function runProbeTrafficBench(
       const results = await Promise.all(cells.map((cell) => runCellInBench(cell)));
       const after = await Promise.all(cells.map((cell) => session.network.forwardedCounters(PATH_BOX[cell.path])));
       results.forEach((result, index) => {
+        // The bench runs only the Node drivers' clients (its cells come from LAB_CLIENTS).
+        const client = result.client as LabClient;
         rows.push({
-          client: result.client,
+          client,
           path: result.path,
           durationSeconds: result.durationSeconds,
           verdict: result.verdict,
           packets: (after[index]?.packets ?? 0) - (before[index]?.packets ?? 0),
           bytes: (after[index]?.bytes ?? 0) - (before[index]?.bytes ?? 0),
           probeExchanges: null,
-          expectedExchanges: expectedExchanges(result.client, labDurationSeconds, timeScale),
+          expectedExchanges: expectedExchanges(client, labDurationSeconds, timeScale),
         });
       });
       log(`  probe-traffic: ${cells.map((cell) => `${cell.client}@${cell.path}`).join(' + ')} done`);

@@ -6,7 +6,14 @@
 
 import { join } from 'node:path';
 import { DEFAULT_RUNTIME } from '@lambda-keepalive/runtimes';
-import { LAB_CLIENTS, LAB_PATHS, type LabClient, type LabPath, type TimeScale } from '../harness';
+import {
+  DEFAULT_KERNEL_PROFILE,
+  LAB_CLIENTS,
+  LAB_PATHS,
+  type LabClient,
+  type LabPath,
+  type TimeScale,
+} from '../harness';
 import { DEFAULT_DURATIONS_SECONDS, runLab } from '../sweep';
 
 export interface SurvivalSettings {
@@ -50,6 +57,8 @@ export async function runSurvivalBench(
       runtime: DEFAULT_RUNTIME,
       paths: settings.paths,
       clients: [...LAB_CLIENTS],
+      commandClients: [],
+      kernelProfiles: [DEFAULT_KERNEL_PROFILE],
       durationsSeconds: settings.durationsSeconds,
       outDirectory: sweepDirectory,
       concurrency: undefined,

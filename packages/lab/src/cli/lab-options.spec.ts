@@ -2,7 +2,10 @@
  * parseLabCommand: the sweep's defaults and every option, the faults subcommand, --help and --cleanup, and
  * bad input refused naming the field and the rule.
  */
+
+import { LAB_CLIENTS } from '../harness';
 import { InvalidLabInputError, LabUsageError } from '../lab-errors';
+import { DEFAULT_BOTO3_CLIENTS } from './client-options';
 import { HELP_TEXT, parseLabCommand } from './lab-options';
 
 const now = new Date('2026-03-04T05:06:07.890Z');
@@ -33,7 +36,9 @@ describe('parseLabCommand', () => {
     if (command.kind !== 'run') return;
     expect(command.options).toMatchObject({
       paths: ['nat', 'endpoint'],
-      clients: ['keepalive-client', 'keepalive-off', 'sdk-default', 'sdk-own-agent'],
+      // The rows themselves are client-options.spec.ts's concern; here: they reach the run's options.
+      clients: [...LAB_CLIENTS, ...DEFAULT_BOTO3_CLIENTS],
+      kernelProfiles: ['linux-default'],
       durationsSeconds: [100, 300, 340, 360, 400, 600, 900],
       outDirectory: '/work/main/lab-results/2026-03-04T05-06-07-890Z',
       concurrency: undefined,

@@ -2,9 +2,21 @@
 
 import { DEFAULT_RUNTIME, RUNTIME_NAMES } from '@lambda-keepalive/runtimes';
 import type { FaultsRunOptions } from '../faults';
-import { CLIENT_DESCRIPTIONS, DEFAULT_SCALE, LAB_CLIENTS, LAB_PATHS, REAL_SECONDS, resolveTimeScale } from '../harness';
+import {
+  BOTO3_CLIENT_DESCRIPTIONS,
+  BOTO3_CLIENTS,
+  CLIENT_DESCRIPTIONS,
+  DEFAULT_SCALE,
+  KERNEL_PROFILE_DESCRIPTIONS,
+  KERNEL_PROFILES,
+  LAB_CLIENTS,
+  LAB_PATHS,
+  REAL_SECONDS,
+  resolveTimeScale,
+} from '../harness';
 import { InvalidLabInputError } from '../lab-errors';
 import { DEFAULT_DURATIONS_SECONDS, type LabRunOptions } from '../sweep';
+import { DEFAULT_BOTO3_CLIENTS, parseClientSelection } from './client-options';
 import { oneOf, parseDecimal, parseList, parseRuntime, parseStrictFlags, resolveOutDirectory } from './command-line';
 import { FIND_LIMIT_HELP_TEXT, type FindLimitCommand, parseFindLimitCommand } from './find-limit-options';
 
@@ -29,7 +41,15 @@ idle ${REAL_SECONDS.idleLimit} s (scaled) like AWS Hyperplane, for several clien
 Options:
   --scale <s>          time scale, ${SCALE_RANGE}. Default ${DEFAULT_SCALE}
   --paths <list>       ${LAB_PATHS.join(',')} (default: both)
-  --clients <list>     ${LAB_CLIENTS.join(',')} (default: all)
+  --clients <list>     built-in or declared clients; default: the four Node ones,
+                       ${DEFAULT_BOTO3_CLIENTS.join(', ')} and every declared one
+  --client <json>      declare a command client {"name","argv","env"?,"kernelProfile"?}; repeatable
+                       (docs/command-clients.md: environment, {placeholders}, exit status = verdict)
+  --client-file <f>    a JSON array of such declarations
+  --kernel-profiles <list>
+                       the vpc host's keepalive sysctls: ${KERNEL_PROFILES.join(',')} (default linux-default);
+                       each profile gets its own lab network
+  --preset python      the four boto3 clients under linux-default and low
   --durations <list>   callee durations in real-equivalent seconds, (0, ${REAL_SECONDS.functionTimeout}]
                        (default ${DEFAULT_DURATIONS_SECONDS.join(',')})
   --concurrency <n>    cells running at once (default: all cells)
@@ -48,16 +68,25 @@ Options:
 ${FIND_LIMIT_HELP_TEXT}
 
 Clients:
-${LAB_CLIENTS.map((client) => `  ${client.padEnd(19)}${CLIENT_DESCRIPTIONS[client]}`).join('\n')}
+${LAB_CLIENTS.map((client) => `  ${client.padEnd(23)}${CLIENT_DESCRIPTIONS[client]}`).join('\n')}
+${BOTO3_CLIENTS.map((client) => `  ${client.padEnd(23)}${BOTO3_CLIENT_DESCRIPTIONS[client]}`).join('\n')}
+
+Kernel profiles:
+${KERNEL_PROFILES.map((profile) => `  ${profile.padEnd(23)}${KERNEL_PROFILE_DESCRIPTIONS[profile]}`).join('\n')}
 
 Needs root (network namespaces, nftables, conntrack). Exit code: 0 all expectations met, 1 an expectation
-failed (the shipped client lost a cell, or keepalive-off survived past the idle limit), 2 usage/privileges.`;
+failed (the shipped client lost a cell, keepalive-off survived past the idle limit, or a boto3 row differs
+from its expected verdict), 2 usage/privileges or a bad client declaration (checked before anything starts).`;
 
 const OPTION_SPEC = {
   scale: { type: 'string' },
   runtime: { type: 'string' },
   paths: { type: 'string' },
   clients: { type: 'string' },
+  client: { type: 'string', multiple: true },
+  'client-file': { type: 'string' },
+  'kernel-profiles': { type: 'string' },
+  preset: { type: 'string' },
   durations: { type: 'string' },
   concurrency: { type: 'string' },
   out: { type: 'string' },
@@ -92,7 +121,7 @@ export function parseLabCommand(
     options: {
       timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
       paths: parseList('--paths', values.paths, LAB_PATHS, (text) => oneOf('--paths', text, LAB_PATHS)),
-      clients: parseList('--clients', values.clients, LAB_CLIENTS, (text) => oneOf('--clients', text, LAB_CLIENTS)),
+      ...parseClientSelection(values, (field, text, defaults) => parseList(field, text, defaults, (item) => item)),
       durationsSeconds: [...durationsSeconds].sort((a, b) => a - b),
       outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now),
       concurrency: values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency),

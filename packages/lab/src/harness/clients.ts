@@ -3,6 +3,7 @@
  * client × callee duration) one call is — shared by the sweep, the faults, the bench and the report.
  */
 import type { LambdaRuntime } from '@lambda-keepalive/runtimes';
+import type { KernelProfileName } from './kernel-profiles';
 
 /** `nat`: vpc host → NAT gateway (masquerade) → service IP; `endpoint`: vpc host → interface endpoint IP (DNAT). */
 export const LAB_PATHS = ['nat', 'endpoint'] as const;
@@ -21,7 +22,10 @@ export const CLIENT_DESCRIPTIONS: Record<LabClient, string> = {
 
 export interface LabCell {
   path: LabPath;
-  client: LabClient;
+  /** A LabClient (Node driver) or a command client's name (command-client.ts, python-clients.ts). */
+  client: string;
+  /** The vpc host's keepalive sysctls (kernel-profiles.ts); absent: the kernel's defaults, unnamed. */
+  kernelProfile?: KernelProfileName;
   /** Callee duration in real-equivalent seconds. */
   durationSeconds: number;
 }
@@ -32,11 +36,17 @@ export interface LabCell {
  */
 export function calleeFunctionName(cell: LabCell): string {
   const duration = String(cell.durationSeconds).replace('.', '_');
-  return `callee-${cell.path}-${cell.client}-${duration}s`;
+  const profile = cell.kernelProfile === undefined ? '' : `-${cell.kernelProfile}`;
+  return `callee-${cell.path}-${cell.client}${profile}-${duration}s`;
 }
 
 export function cellLabel(cell: LabCell): string {
-  return `${cell.path}/${cell.client}/${cell.durationSeconds}s`;
+  const profile = cell.kernelProfile === undefined ? '' : `@${cell.kernelProfile}`;
+  return `${cell.path}/${cell.client}${profile}/${cell.durationSeconds}s`;
+}
+
+export function isLabClient(name: string): name is LabClient {
+  return (LAB_CLIENTS as readonly string[]).includes(name);
 }
 
 /** "the clients run on nodejs24.x (Node 24.22.3)": for banners, table captions and chart subtitles. */

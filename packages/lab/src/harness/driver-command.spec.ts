@@ -2,17 +2,16 @@
  * driverCommandFor: each client's driver, environment and path URL, keepalive on or off as the client says,
  * and nothing of the runner's AWS profile or NODE_OPTIONS passed on.
  */
-import { type DriverSetting, driverCommandFor } from './driver-command';
-import { resolveTimeScale } from './time-scale';
+import { driverSetting } from '../../test/support/driver-setting';
+import { driverCommandFor } from './driver-command';
 
-const setting: DriverSetting = {
-  driversDirectory: '/lab/dist/harness/drivers',
-  nodeExecutable: '/usr/bin/node',
-  endpointUrls: { nat: 'https://198.18.3.10:443', endpoint: 'https://198.18.1.20:443' },
-  caCertificateFile: '/tmp/lab-ca.pem',
-  timeScale: resolveTimeScale(0.02),
-  baseEnv: { PATH: '/usr/bin', AWS_PROFILE: 'prod', KEEPALIVE: 'off', NODE_OPTIONS: '--inspect', HOME: '/root' },
-};
+const setting = driverSetting(0.02, {
+  PATH: '/usr/bin',
+  AWS_PROFILE: 'prod',
+  KEEPALIVE: 'off',
+  NODE_OPTIONS: '--inspect',
+  HOME: '/root',
+});
 
 describe('driverCommandFor', () => {
   it('runs the shipped caller with keepalive on and the scaled idle, through the path URL', () => {

@@ -4,7 +4,9 @@
  * docs/aws-sdk-v3.md), so the caller bundle runs exactly as it would in a Lambda.
  */
 import { join } from 'node:path';
-import { calleeFunctionName, type LabCell, type LabClient, type LabPath } from './clients';
+import { InvalidLabInputError } from '../lab-errors';
+import { calleeFunctionName, isLabClient, type LabCell, type LabClient, type LabPath } from './clients';
+import type { CommandClient } from './command-client';
 import { type TimeScale, toLabSeconds } from './time-scale';
 
 export interface DriverCommand {
@@ -22,6 +24,8 @@ export interface DriverSetting {
   /** File with the run's CA certificate (NODE_EXTRA_CA_CERTS). */
   caCertificateFile: string;
   timeScale: TimeScale;
+  /** The run's command clients by name (command-client.ts); cells of other names use the Node drivers. */
+  commandClients?: ReadonlyMap<string, CommandClient>;
   /** Inherited variables the drivers need to run at all (PATH, HOME…); AWS_* and KEEPALIVE* are dropped. */
   baseEnv?: NodeJS.ProcessEnv;
 }
@@ -37,6 +41,13 @@ const CLIENT_SCRIPTS: Record<LabClient, { script: string; extraArgs: string[] }>
 };
 
 export function driverCommandFor(cell: LabCell, setting: DriverSetting): DriverCommand {
+  if (!isLabClient(cell.client)) {
+    throw new InvalidLabInputError(
+      'cell.client',
+      cell.client,
+      `has no Node driver (one of ${Object.keys(CLIENT_SCRIPTS).join(', ')})`,
+    );
+  }
   const { script, extraArgs } = CLIENT_SCRIPTS[cell.client];
   const input = {
     durationSeconds: toLabSeconds(setting.timeScale, cell.durationSeconds),

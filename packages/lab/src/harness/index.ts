@@ -5,12 +5,21 @@ export {
   calleeFunctionName,
   cellLabel,
   describeRuntime,
+  isLabClient,
   LAB_CLIENTS,
   LAB_PATHS,
   type LabCell,
   type LabClient,
   type LabPath,
 } from './clients';
+export {
+  COMMAND_PLACEHOLDERS,
+  type CommandClient,
+  parseCommandClient,
+  parseCommandClientList,
+  resolveProgram,
+} from './command-client';
+export { commandClientInvocation, LAB_REGION } from './command-invocation';
 export { driverCommandFor, inheritedEnv, LAB_CREDENTIALS } from './driver-command';
 export { DRIVER_RESULT_KEY, type DriverOutcome, parseDriverResult } from './drivers/driver-result';
 export { createLambdaLikeContext, type LambdaLikeContext, runLikeLambda } from './drivers/lambda-like-run';
@@ -23,6 +32,21 @@ export {
   readKernelHz,
   shippedClientKeepAlive,
 } from './keepalive-timers';
+export {
+  DEFAULT_KERNEL_PROFILE,
+  KERNEL_PROFILE_DESCRIPTIONS,
+  KERNEL_PROFILES,
+  type KernelProfileName,
+  kernelProfileSettings,
+  LINUX_DEFAULT_KEEPALIVE,
+} from './kernel-profiles';
+export {
+  BOTO3_CLIENT_DECLARATIONS,
+  BOTO3_CLIENT_DESCRIPTIONS,
+  BOTO3_CLIENTS,
+  type Boto3Client,
+  PYTHON_EXECUTABLE,
+} from './python-clients';
 export { type CellHost, runCell } from './run-cell';
 export { type LabSession, openLabSession } from './session';
 export {

@@ -7,6 +7,7 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { CellResult } from './cell-result';
 import { calleeFunctionName, type LabCell } from './clients';
+import { commandClientInvocation } from './command-invocation';
 import { type DriverSetting, driverCommandFor } from './driver-command';
 import { parseDriverResult } from './drivers/driver-result';
 import { toLabSeconds } from './time-scale';
@@ -25,7 +26,9 @@ export interface CellHost extends DriverSetting {
 }
 
 export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSignal): Promise<CellResult> {
-  const { command, args, env } = driverCommandFor(cell, host);
+  const commandClient = host.commandClients?.get(cell.client);
+  const { command, args, env } =
+    commandClient === undefined ? driverCommandFor(cell, host) : commandClientInvocation(commandClient, cell, host);
   const child = host.spawnInVpc(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const startedAt = Date.now();
   let stdout = '';
@@ -61,11 +64,16 @@ export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSigna
     ...cell,
     labDurationSeconds: toLabSeconds(host.timeScale, cell.durationSeconds),
     functionName,
-    verdict: verdictOf({ outcome, killedByRunner }),
+    verdict: verdictOf({ outcome, killedByRunner, ...(commandClient === undefined ? {} : { exitCode }) }),
     elapsedMs: outcome?.elapsedMs ?? Date.now() - startedAt,
     ...(outcome?.outcome === 'error' ? { error: outcome.error } : {}),
-    ...(outcome === undefined
-      ? { error: { name: killedByRunner ? 'KilledByRunner' : 'DriverCrashed', message: lastLine(stderr) } }
+    ...(outcome === undefined && !(commandClient !== undefined && exitCode === 0 && !killedByRunner)
+      ? {
+          error: {
+            name: killedByRunner ? 'KilledByRunner' : missingResultName(commandClient, exitCode),
+            message: lastLine(stderr),
+          },
+        }
       : {}),
     executions,
     driver: {
@@ -76,6 +84,11 @@ export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSigna
       ...(outcome?.node === undefined ? {} : { node: outcome.node }),
     },
   };
+}
+
+/** A Node driver always prints a result line; a command client may just exit (docs/command-clients.md). */
+function missingResultName(commandClient: unknown, exitCode: number | null): string {
+  return commandClient === undefined ? 'DriverCrashed' : `ExitStatus${exitCode ?? 'Unknown'}`;
 }
 
 function lastLine(text: string): string {

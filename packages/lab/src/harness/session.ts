@@ -8,7 +8,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createLabNetwork, type LabNetwork, SERVICE_PORT } from '@lambda-keepalive/hyperplane-net';
+import {
+  createLabNetwork,
+  type LabNetwork,
+  SERVICE_PORT,
+  type TcpKeepaliveSettings,
+} from '@lambda-keepalive/hyperplane-net';
 import {
   createServerCertificates,
   type EmulatedFunction,
@@ -18,7 +23,9 @@ import { nodeBinary } from '@lambda-keepalive/node-binaries';
 import { DEFAULT_RUNTIME, type LambdaRuntime } from '@lambda-keepalive/runtimes';
 import { LabSetupError } from '../lab-errors';
 import { calleeFunctionName, type LabCell, type LabPath } from './clients';
+import type { CommandClient } from './command-client';
 import { attachEmulatorProcess, type EmulatorProcess } from './emulator-process';
+import { type KernelProfileName, kernelProfileSettings } from './kernel-profiles';
 import type { CellHost } from './run-cell';
 import { LAB_MAX_FUNCTION_TIMEOUT_SECONDS, type TimeScale } from './time-scale';
 
@@ -27,6 +34,8 @@ export interface LabSession extends CellHost {
   emulator: EmulatorProcess;
   /** The Lambda runtime whose Node runs the clients (the caller bundle, the SDK drivers). */
   runtime: LambdaRuntime;
+  /** The vpc host's keepalive sysctls as read back after the profile was applied (kernel-profiles.ts). */
+  vpcKeepalive: TcpKeepaliveSettings;
   close(): Promise<void>;
 }
 
@@ -40,6 +49,10 @@ export interface LabSessionOptions {
    * emulator stays on this process's Node: it plays the service, not a function.
    */
   runtime?: LambdaRuntime;
+  /** The vpc host's keepalive sysctls; absent: the new namespace's kernel defaults (7200/75/9). */
+  kernelProfile?: KernelProfileName;
+  /** The command clients the cells may name (command-client.ts). */
+  commandClients?: ReadonlyMap<string, CommandClient>;
 }
 
 /** packages/lab, from src/harness (jest) as from dist/harness (built). */
@@ -64,6 +77,13 @@ export async function openLabSession(options: LabSessionOptions): Promise<LabSes
       createLabNetwork({ idleSeconds: options.timeScale.natIdleSeconds }),
     );
     teardown.push(() => network.destroy());
+    if (options.kernelProfile !== undefined) {
+      const settings = kernelProfileSettings(options.kernelProfile, options.timeScale);
+      await step(`applying the ${options.kernelProfile} kernel profile`, () =>
+        network.setTcpKeepalive('vpc', settings),
+      );
+    }
+    const vpcKeepalive = await step('reading the vpc keepalive sysctls', () => network.readTcpKeepalive('vpc'));
     const { serviceIp, endpointIp } = network.addresses;
     const certificates = await step('creating certificates', () =>
       createServerCertificates({ ipAddresses: [serviceIp, endpointIp] }),
@@ -108,6 +128,8 @@ export async function openLabSession(options: LabSessionOptions): Promise<LabSes
       driversDirectory: BUILT_FILES.driversDirectory,
       nodeExecutable: nodeBinary(runtime),
       runtime,
+      vpcKeepalive,
+      ...(options.commandClients === undefined ? {} : { commandClients: options.commandClients }),
       spawnInVpc: (command, args, spawnOptions) => network.spawnIn('vpc', command, args, spawnOptions),
       executions: () => emulator.executions(),
       close,

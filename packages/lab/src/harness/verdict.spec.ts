@@ -26,4 +26,15 @@ describe('verdictOf', () => {
     expect(verdictOf({ outcome: reset, killedByRunner: false })).toBe('error');
     expect(verdictOf({ outcome: undefined, killedByRunner: false })).toBe('error');
   });
+
+  it('judges a command client without a result line by its exit status, and killed by the runner as hung', () => {
+    expect(verdictOf({ outcome: undefined, killedByRunner: false, exitCode: 0 })).toBe('ok');
+    expect(verdictOf({ outcome: undefined, killedByRunner: false, exitCode: 255 })).toBe('error');
+    expect(verdictOf({ outcome: undefined, killedByRunner: false, exitCode: null })).toBe('error');
+    expect(verdictOf({ outcome: undefined, killedByRunner: true, exitCode: null })).toBe('hung');
+    // A result line overrides the exit status.
+    expect(verdictOf({ outcome: { outcome: 'timeout', elapsedMs: 1 }, killedByRunner: false, exitCode: 0 })).toBe(
+      'hung',
+    );
+  });
 });

@@ -19,11 +19,19 @@ export interface DriverExit {
   outcome: DriverOutcome | undefined;
   /** The runner killed the driver after the caller's timeout plus a margin. */
   killedByRunner: boolean;
+  /**
+   * A command client's exit status (docs/command-clients.md): without a result line, 0 is ok and anything
+   * else an error. Absent for the Node drivers, whose missing result line is always an error.
+   */
+  exitCode?: number | null;
 }
 
 export function verdictOf(exit: DriverExit): Verdict {
   const { outcome } = exit;
-  if (outcome === undefined) return exit.killedByRunner ? 'hung' : 'error';
+  if (outcome === undefined) {
+    if (exit.killedByRunner) return 'hung';
+    return exit.exitCode === 0 ? 'ok' : 'error';
+  }
   if (outcome.outcome === 'ok') return 'ok';
   if (outcome.outcome === 'timeout') return 'hung';
   return DEADLINE_ERROR_NAMES.has(outcome.error.name) ? 'hung' : 'error';

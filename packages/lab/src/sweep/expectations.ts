@@ -3,12 +3,14 @@
  * - the shipped client (`keepalive-client`) returns the callee's result in every cell, with exactly one
  *   execution (contract: no duplicate executions);
  * - the original failure reproduces: `keepalive-off` does NOT survive a callee longer than the idle limit —
- *   if it does, the lab's NAT is not behaving like Hyperplane and the other rows prove nothing.
+ *   if it does, the lab's NAT is not behaving like Hyperplane and the other rows prove nothing;
+ * - the boto3 rows show their own expected verdicts (boto3-expectations.ts).
  */
 import { type CellResult, cellLabel, REAL_SECONDS } from '../harness';
+import { checkBoto3Expectations } from './boto3-expectations';
 
 export interface ExpectationFailure {
-  rule: 'shipped-client-failed' | 'original-failure-not-reproduced';
+  rule: 'shipped-client-failed' | 'original-failure-not-reproduced' | 'boto3-rows-unexpected';
   message: string;
   cells: string[];
 }
@@ -40,7 +42,7 @@ export function checkExpectations(results: readonly CellResult[]): ExpectationFa
       cells: offSurvived.map(cellLabel),
     });
   }
-  return failures;
+  return [...failures, ...checkBoto3Expectations(results)];
 }
 
 function describeCell(cell: CellResult): string {

@@ -4,6 +4,7 @@
  */
 import type { LambdaRuntime } from '@lambda-keepalive/runtimes';
 import { type CellResult, describeRuntime, REAL_SECONDS, type TimeScale } from '../harness';
+import { expectedBoto3Verdict } from './boto3-expectations';
 import type { ExpectationFailure } from './expectations';
 
 export function formatRunBanner(
@@ -28,9 +29,10 @@ export function formatCellProgress(result: CellResult, finished: number, total: 
   const count = `[${String(finished).padStart(String(total).length)}/${total}]`;
   const error = result.error === undefined ? '' : `  ${result.error.name}`;
   const duration = `${result.durationSeconds} s`.padStart(6);
+  const client = result.kernelProfile === undefined ? result.client : `${result.client} @${result.kernelProfile}`;
   const elapsed = (result.elapsedMs / 1000).toFixed(1).padStart(6);
   return (
-    `${count} ${result.path.padEnd(8)} ${result.client.padEnd(16)} ${duration}  ${result.verdict.padEnd(5)} ` +
+    `${count} ${result.path.padEnd(8)} ${client.padEnd(16)} ${duration}  ${result.verdict.padEnd(5)} ` +
     `${elapsed} s  executions ${result.executions}${error}`
   );
 }
@@ -42,6 +44,7 @@ export function formatExpectations(failures: readonly ExpectationFailure[], resu
   const offPastLimit = results.some(
     (cell) => cell.client === 'keepalive-off' && cell.durationSeconds > REAL_SECONDS.idleLimit,
   );
+  const boto3 = results.some((cell) => expectedBoto3Verdict(cell) !== undefined);
   return [
     shipped
       ? 'PASS: keepalive-client answered every cell exactly once.'
@@ -49,6 +52,7 @@ export function formatExpectations(failures: readonly ExpectationFailure[], resu
     offPastLimit
       ? `PASS: keepalive-off failed past the ${REAL_SECONDS.idleLimit} s idle limit (the lab reproduces Hyperplane).`
       : `NOT CHECKED: no keepalive-off cell past the ${REAL_SECONDS.idleLimit} s idle limit in this run.`,
+    ...(boto3 ? ['PASS: the boto3 rows showed their expected verdicts, each call running the callee once.'] : []),
   ].join('\n');
 }
 

@@ -4,7 +4,8 @@
  * Written atomically (report/atomic-file.ts).
  */
 import { join } from 'node:path';
-import type { CellResult, LabClient, LabPath, TimeScale } from '../harness';
+import type { TcpKeepaliveSettings } from '@lambda-keepalive/hyperplane-net';
+import type { CellResult, CommandClient, KernelProfileName, LabPath, TimeScale } from '../harness';
 import { writeFileAtomically } from '../report';
 import type { ExpectationFailure } from './expectations';
 
@@ -18,13 +19,18 @@ export interface ResultsDocument {
   wallClockMs: number;
   parameters: {
     paths: LabPath[];
-    clients: LabClient[];
+    clients: string[];
     durationsSeconds: number[];
+    kernelProfiles: KernelProfileName[];
+    /** The declarations of the command clients that ran (built-in boto3 ones included). */
+    commandClients: CommandClient[];
     concurrency: number;
     /** The Lambda runtime whose Node ran the clients. */
     runtime: { name: string; node: string };
   };
   scale: TimeScale & { idleLimitSeconds: number };
+  /** The vpc host's keepalive sysctls per kernel profile, as read back from the namespace. */
+  kernel: Record<string, TcpKeepaliveSettings>;
   cells: CellResult[];
   /** The emulator's final execution counts by function name (one function per cell). */
   executions: Record<string, number>;

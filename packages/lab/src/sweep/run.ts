@@ -1,15 +1,18 @@
 /**
  * One `pnpm lab` run: lab up, every cell, lab down (always), then the table, results.json, the chart and
- * the expectations verdict. The last printed line names the output directory.
+ * the expectations verdict. The last printed line names the output directory. The keepalive sysctls are
+ * per network namespace, so each kernel profile gets its own lab session (network + emulator), all up at
+ * once: the cells of every profile run side by side like one sweep.
  */
 import { join } from 'node:path';
 import type { LambdaRuntime } from '@lambda-keepalive/runtimes';
 import {
   type CellResult,
+  type CommandClient,
   describeRuntime,
-  type LabClient,
+  type KernelProfileName,
+  type LabCell,
   type LabPath,
-  openLabSession,
   REAL_SECONDS,
   runCell,
   type TimeScale,
@@ -17,6 +20,7 @@ import {
 import { writeFileAtomically } from '../report';
 import { checkExpectations } from './expectations';
 import { buildCells } from './matrix';
+import { executionKey, openProfileSessions } from './profile-sessions';
 import { formatCellProgress, formatExpectations, formatRunBanner } from './progress';
 import { CHART_FILE_NAME, type ResultsDocument, writeResultsFile } from './results-file';
 import { runSweep } from './scheduler';
@@ -26,10 +30,20 @@ import { renderResultsTable } from './table';
 /** Spacing of driver launches (see sweep.ts): 56 cells start within ~8 s, far below the longest cell. */
 export const LAUNCH_INTERVAL_MS = 150;
 
+/** Cells within 10 % below the idle limit (the 340 s cell): launched first, see scheduler.ts. */
+export function isJustBelowIdleLimit(cell: LabCell): boolean {
+  return cell.durationSeconds < REAL_SECONDS.idleLimit && cell.durationSeconds >= REAL_SECONDS.idleLimit * 0.9;
+}
+
 export interface LabRunOptions {
   timeScale: TimeScale;
   paths: LabPath[];
-  clients: LabClient[];
+  /** Node-driver clients (LAB_CLIENTS) and command clients' names, in table order. */
+  clients: string[];
+  /** Declarations of every non-Node client in `clients` (the built-in boto3 ones and the user's). */
+  commandClients: CommandClient[];
+  /** Each client runs under each profile, unless its declaration pins one. */
+  kernelProfiles: KernelProfileName[];
   /** Real-equivalent callee durations. */
   durationsSeconds: number[];
   /** Absolute output directory. */
@@ -53,10 +67,24 @@ export async function runLab(
   signal?: AbortSignal,
 ): Promise<LabRunResult> {
   const startedAt = new Date();
-  const cells = buildCells(options.paths, options.clients, options.durationsSeconds);
+  const pinned = new Map(
+    options.commandClients.flatMap((client) =>
+      client.kernelProfile === undefined ? [] : [[client.name, client.kernelProfile] as const],
+    ),
+  );
+  const cells = buildCells(options.paths, options.clients, options.durationsSeconds, {
+    profiles: options.kernelProfiles,
+    pinned,
+  });
   const concurrency = options.concurrency ?? cells.length;
   log(formatRunBanner(options.timeScale, cells.length, concurrency, options.runtime));
-  const session = await openLabSession({ timeScale: options.timeScale, cells, runtime: options.runtime });
+  const profiles = [...new Set(cells.map((cell) => cell.kernelProfile))];
+  const sessions = await openProfileSessions({
+    timeScale: options.timeScale,
+    cells,
+    runtime: options.runtime,
+    commandClients: options.commandClients,
+  });
   let results: CellResult[];
   let executions: Record<string, number>;
   try {
@@ -65,18 +93,20 @@ export async function runLab(
       concurrency,
       signal,
       launchIntervalMs: LAUNCH_INTERVAL_MS,
-      runCell: (cell, cellSignal) => runCell(cell, session, cellSignal),
+      launchFirst: isJustBelowIdleLimit,
+      runCell: (cell, cellSignal) => runCell(cell, sessions.sessionOf(cell), cellSignal),
       onCellDone: (result, finished, total) => log(formatCellProgress(result, finished, total)),
     });
     // Final counts: a late duplicate execution (a retry after the driver gave up) still shows here.
-    executions = await session.executions();
+    executions = await sessions.executions();
   } finally {
-    await session.close();
+    await sessions.close();
   }
   const finalResults = results.map((result) => ({
     ...result,
-    executions: executions[result.functionName] ?? result.executions,
+    executions: executions[executionKey(result)] ?? result.executions,
   }));
+  const kernel = sessions.kernel;
   const failures = checkExpectations(finalResults);
   const finishedAt = new Date();
   const document: ResultsDocument = {
@@ -88,10 +118,13 @@ export async function runLab(
       paths: options.paths,
       clients: options.clients,
       durationsSeconds: options.durationsSeconds,
+      kernelProfiles: options.kernelProfiles,
+      commandClients: options.commandClients,
       concurrency,
       runtime: { name: options.runtime.name, node: options.runtime.node },
     },
     scale: { ...options.timeScale, idleLimitSeconds: REAL_SECONDS.idleLimit },
+    kernel,
     cells: finalResults,
     executions,
     expectations: { passed: failures.length === 0, failures },
@@ -102,6 +135,7 @@ export async function runLab(
     `scale ${Number(options.timeScale.scale.toFixed(6))} · ` +
     `NAT idle ${options.timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s · ` +
     `paths ${options.paths.join(', ')} · ` +
+    `kernel ${profiles.join(', ')} · ` +
     `${options.runtime.name} (Node ${options.runtime.node})`;
   await writeFileAtomically(chartFile, renderSurvivalChart(finalResults, { subtitle }));
 

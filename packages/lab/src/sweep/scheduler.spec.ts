@@ -38,6 +38,20 @@ describe('runSweep', () => {
     },
   );
 
+  it('launches the cells launchFirst picks before all others, then the longest first', async () => {
+    const launched: number[] = [];
+    await runSweep({
+      cells,
+      concurrency: 1,
+      launchFirst: (cell) => cell.durationSeconds === 400,
+      runCell: async (cell: LabCell) => {
+        launched.push(cell.durationSeconds);
+        return cellResult(cell);
+      },
+    });
+    expect(launched).toEqual([400, 400, 400, 400, 900, 900, 900, 900, 100, 100, 100, 100]);
+  });
+
   it('stops launching and passes the abort on to the running cells when aborted (Ctrl-C)', async () => {
     const controller = new AbortController();
     let launched = 0;

@@ -3,8 +3,11 @@
  * so cells run side by side; launching the longest callee durations first keeps the sweep as short as
  * its longest cell. Launches are spaced (launchIntervalMs): every driver is a fresh Node process that
  * loads the SDK, and 56 of them starting at once on 2 cores delay the emulator's worker starts by up to
- * a second — added to the flow's idle time, that flips the 340 s cell (measured). Results come back in the
- * cells' own order whatever order they finished in.
+ * a second — added to the flow's idle time, that flips the 340 s cell (measured). The boto3 drivers cost
+ * more (a Python process importing boto3, ~0.4 CPU-s each): launched last, the 340 s boto3 cells hung in
+ * 3 of 14 cells (measured, default sweep), so cells `launchFirst` picks (those just below the idle limit,
+ * whose verdict hinges on sub-second timing) go before all others, while the machine is still quiet.
+ * Results come back in the cells' own order whatever order they finished in.
  */
 import { setMaxListeners } from 'node:events';
 import type { CellResult, LabCell } from '../harness';
@@ -18,6 +21,8 @@ export interface SweepOptions {
   onCellDone?(result: CellResult, finished: number, total: number): void;
   /** Aborting stops launching cells and is passed on to the running ones (Ctrl-C). */
   signal?: AbortSignal;
+  /** Cells launched before all others (then longest first, as the rest). */
+  launchFirst?(cell: LabCell): boolean;
   /** Minimum time between two launches (default 0). */
   launchIntervalMs?: number;
   now?: () => number;
@@ -31,7 +36,11 @@ export async function runSweep(options: SweepOptions): Promise<CellResult[]> {
   }
   const launchOrder = cells
     .map((cell, index) => ({ cell, index }))
-    .sort((a, b) => b.cell.durationSeconds - a.cell.durationSeconds);
+    .sort(
+      (a, b) =>
+        Number(options.launchFirst?.(b.cell) ?? false) - Number(options.launchFirst?.(a.cell) ?? false) ||
+        b.cell.durationSeconds - a.cell.durationSeconds,
+    );
   const results: CellResult[] = new Array<CellResult>(cells.length);
   const { launchIntervalMs = 0, now = Date.now, delay = defaultDelay } = options;
   let next = 0;

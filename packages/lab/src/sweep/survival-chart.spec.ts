@@ -27,6 +27,19 @@ describe('survivalSeries', () => {
   });
 });
 
+describe('survivalSeries with kernel profiles', () => {
+  it('draws one line per client and profile when the run had several profiles, per client when one', () => {
+    const profiled = buildCells(['nat'], ['boto3-tcp-keepalive'], [400], { profiles: ['linux-default', 'low'] }).map(
+      (cell) => cellResult(cell, { verdict: cell.kernelProfile === 'low' ? 'ok' : 'hung' }),
+    );
+    expect(survivalSeries(profiled).map((line) => [line.client, line.points[0]?.survival])).toEqual([
+      ['boto3-tcp-keepalive @linux-default', 0],
+      ['boto3-tcp-keepalive @low', 1],
+    ]);
+    expect(survivalSeries(profiled.slice(0, 1)).map((line) => line.client)).toEqual(['boto3-tcp-keepalive']);
+  });
+});
+
 describe('renderSurvivalChart', () => {
   const svg = renderSurvivalChart(results, { subtitle: 'scale 0.02 & NAT idle 7 s' });
   // Plot spans x 80..600 for 0..900 s and y 390 (survival 0) .. 70 (survival 1).

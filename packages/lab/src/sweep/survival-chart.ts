@@ -24,7 +24,8 @@ export interface ChartOptions {
   subtitle?: string;
 }
 
-const WIDTH = 820;
+/** Room right of the plot for legend names like `boto3-config-keepalive @linux-default`. */
+const WIDTH = 960;
 const HEIGHT = 460;
 const PLOT = { left: 80, top: 70, right: 600, bottom: 390 } as const;
 /** Thick translucent first, thin dashed on top: overlapping lines (ok everywhere) stay visible. */
@@ -37,9 +38,13 @@ const CLIENT_STYLES = [
 ] as const;
 
 export function survivalSeries(results: readonly CellResult[]): SurvivalSeries[] {
-  const clients = [...new Set(results.map((cell) => cell.client))];
+  // One line per client, or per client and kernel profile when the run had more than one profile.
+  const profiles = new Set(results.map((cell) => cell.kernelProfile));
+  const seriesName = (cell: CellResult): string =>
+    profiles.size > 1 && cell.kernelProfile !== undefined ? `${cell.client} @${cell.kernelProfile}` : cell.client;
+  const clients = [...new Set(results.map(seriesName))];
   return clients.map((client) => {
-    const cells = results.filter((cell) => cell.client === client);
+    const cells = results.filter((cell) => seriesName(cell) === client);
     const durations = [...new Set(cells.map((cell) => cell.durationSeconds))].sort((a, b) => a - b);
     return {
       client,

@@ -54,4 +54,17 @@ describe('renderResultsTable', () => {
     expect(text).toContain('  keepalive-off hung: DeadlineExceededError (no answer) — nat 400 s, endpoint 400 s');
     expect(text).toContain('  sdk-default error: ECONNRESET (socket hang up) — nat 400 s');
   });
+
+  it('adds a kernel column and keeps each profile its own row when the cells name one', () => {
+    const text = renderResultsTable([
+      cellResult(
+        { path: 'nat', client: 'boto3-tcp-keepalive', kernelProfile: 'linux-default', durationSeconds: 400 },
+        { verdict: 'hung' },
+      ),
+      cellResult({ path: 'nat', client: 'boto3-tcp-keepalive', kernelProfile: 'low', durationSeconds: 400 }),
+    ]);
+    expect(text.split('\n')[0]).toMatch(/^path\s+client\s+kernel\s+400 s$/);
+    expect(text).toMatch(/nat\s+boto3-tcp-keepalive\s+linux-default\s+hung/);
+    expect(text).toMatch(/nat\s+boto3-tcp-keepalive\s+low\s+ok/);
+  });
 });

@@ -10,17 +10,19 @@ import type { CellResult } from '../harness';
  */
 export function renderResultsTable(results: readonly CellResult[], options: { caption?: string } = {}): string {
   const durations = unique(results.map((cell) => cell.durationSeconds));
-  const rows = unique(results.map((cell) => `${cell.path}\u0000${cell.client}`)).map(
-    (key) => key.split('\u0000') as [string, string],
-  );
-  const byKey = new Map(results.map((cell) => [`${cell.path}\u0000${cell.client}\u0000${cell.durationSeconds}`, cell]));
+  // The kernel column (kernel-profiles.ts) appears when the cells name their profile.
+  const withKernel = results.some((cell) => cell.kernelProfile !== undefined);
+  const rowKey = (cell: CellResult): string => `${cell.path}\u0000${cell.client}\u0000${cell.kernelProfile ?? ''}`;
+  const rows = unique(results.map(rowKey)).map((key) => key.split('\u0000') as [string, string, string]);
+  const byKey = new Map(results.map((cell) => [`${rowKey(cell)}\u0000${cell.durationSeconds}`, cell]));
 
-  const header = ['path', 'client', ...durations.map((duration) => `${duration} s`)];
-  const body = rows.map(([path, client]) => [
+  const header = ['path', 'client', ...(withKernel ? ['kernel'] : []), ...durations.map((duration) => `${duration} s`)];
+  const body = rows.map(([path, client, profile]) => [
     path,
     client,
+    ...(withKernel ? [profile] : []),
     ...durations.map((duration) => {
-      const cell = byKey.get(`${path}\u0000${client}\u0000${duration}`);
+      const cell = byKey.get(`${path}\u0000${client}\u0000${profile}\u0000${duration}`);
       return cell === undefined ? '-' : cellText(cell);
     }),
   ]);
@@ -46,7 +48,8 @@ function errorNotes(results: readonly CellResult[]): string[] {
   const groups = new Map<string, { message: string; cells: string[] }>();
   for (const cell of results) {
     if (cell.error === undefined) continue;
-    const key = `${cell.client} ${cell.verdict}: ${cell.error.name}`;
+    const profile = cell.kernelProfile === undefined ? '' : ` @${cell.kernelProfile}`;
+    const key = `${cell.client}${profile} ${cell.verdict}: ${cell.error.name}`;
     const group = groups.get(key) ?? { message: firstLine(cell.error.message), cells: [] };
     group.cells.push(`${cell.path} ${cell.durationSeconds} s`);
     groups.set(key, group);
