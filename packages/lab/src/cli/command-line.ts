@@ -9,6 +9,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 import { DEFAULT_RUNTIME, type LambdaRuntime, runtimeNamed, UnsupportedRuntimeError } from '@lambda-keepalive/runtimes';
+import { DEFAULT_SCALE, resolveTimeScale, type TimeScale, withNatIdle } from '../harness';
 import { InvalidLabInputError, LabUsageError } from '../lab-errors';
 
 type StrictValues<T extends ParseArgsOptionsConfig> = ReturnType<
@@ -85,4 +86,14 @@ export function parseRuntime(text: string | undefined): LambdaRuntime {
     if (!(error instanceof UnsupportedRuntimeError)) throw error;
     throw new InvalidLabInputError('--runtime', text, error.rule, { cause: error });
   }
+}
+
+/**
+ * `--scale` and `--nat-idle` together: the scale first (it decides every lab duration), then the modelled
+ * middlebox idle on it. `keepAliveHeadroom`: the run has keepalive clients the NAT idle must stay above.
+ */
+export function parseTimeScale(flags: { scale?: string; natIdle?: string }, keepAliveHeadroom: boolean): TimeScale {
+  const timeScale = resolveTimeScale(flags.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', flags.scale));
+  if (flags.natIdle === undefined) return timeScale;
+  return withNatIdle(timeScale, parseDecimal('--nat-idle', flags.natIdle), { field: '--nat-idle', keepAliveHeadroom });
 }

@@ -5,9 +5,17 @@
  */
 
 import type { FindLimitOptions } from '../find-limit';
-import { DEFAULT_SCALE, LAB_PATHS, REAL_SECONDS, resolveTimeScale, withNatIdle } from '../harness';
+import { LAB_PATHS, REAL_SECONDS } from '../harness';
 import { InvalidLabInputError } from '../lab-errors';
-import { oneOf, parseDecimal, parseList, parseRuntime, parseStrictFlags, resolveOutDirectory } from './command-line';
+import {
+  oneOf,
+  parseDecimal,
+  parseList,
+  parseRuntime,
+  parseStrictFlags,
+  parseTimeScale,
+  resolveOutDirectory,
+} from './command-line';
 
 export type FindLimitCommand = { kind: 'help' } | { kind: 'find-limit'; options: FindLimitOptions };
 
@@ -41,14 +49,7 @@ const OPTION_SPEC = {
 export function parseFindLimitCommand(argv: readonly string[], now: Date, baseDirectory: string): FindLimitCommand {
   const values = parseStrictFlags(argv, OPTION_SPEC, 'lab');
   if (values.help) return { kind: 'help' };
-  const scaled = resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale));
-  const timeScale =
-    values['nat-idle'] === undefined
-      ? scaled
-      : withNatIdle(scaled, parseDecimal('--nat-idle', values['nat-idle']), {
-          field: '--nat-idle',
-          keepAliveHeadroom: false,
-        });
+  const timeScale = parseTimeScale({ scale: values.scale, natIdle: values['nat-idle'] }, false);
   return {
     kind: 'find-limit',
     options: {

@@ -88,6 +88,18 @@ describe('parseLabCommand', () => {
     expect(HELP_TEXT).toContain('--runtime <name>');
   });
 
+  it('models another middlebox idle with --nat-idle, keeping the NAT idle above the keepalive', () => {
+    const at300 = parse('--nat-idle', '300');
+    expect(at300.kind === 'run' && at300.options.timeScale).toMatchObject({
+      natIdleSeconds: 18,
+      natIdleRealSeconds: 300,
+    });
+    // 100 s is 6 lab seconds: 2 s above the scaled 4 s keepalive, under the 3 s headroom the sweep needs.
+    expect(() => parse('--nat-idle', '100')).toThrow(/--nat-idle: 100 is invalid: .*3 s above every keepalive/);
+    expect(() => parse('faults', '--nat-idle', '300')).toThrow(LabUsageError);
+    expect(HELP_TEXT).toContain('--nat-idle <s>');
+  });
+
   it('answers --help and --cleanup without building a run', () => {
     expect(parse('--help')).toEqual({ kind: 'help' });
     expect(parse('-h', '--scale', 'nonsense')).toEqual({ kind: 'help' });

@@ -12,12 +12,19 @@ import {
   LAB_CLIENTS,
   LAB_PATHS,
   REAL_SECONDS,
-  resolveTimeScale,
 } from '../harness';
 import { InvalidLabInputError } from '../lab-errors';
 import { DEFAULT_DURATIONS_SECONDS, type LabRunOptions } from '../sweep';
 import { DEFAULT_BOTO3_CLIENTS, parseClientSelection } from './client-options';
-import { oneOf, parseDecimal, parseList, parseRuntime, parseStrictFlags, resolveOutDirectory } from './command-line';
+import {
+  oneOf,
+  parseDecimal,
+  parseList,
+  parseRuntime,
+  parseStrictFlags,
+  parseTimeScale,
+  resolveOutDirectory,
+} from './command-line';
 import { FIND_LIMIT_HELP_TEXT, type FindLimitCommand, parseFindLimitCommand } from './find-limit-options';
 
 export { parseRuntime } from './command-line';
@@ -40,6 +47,8 @@ idle ${REAL_SECONDS.idleLimit} s (scaled) like AWS Hyperplane, for several clien
 
 Options:
   --scale <s>          time scale, ${SCALE_RANGE}. Default ${DEFAULT_SCALE}
+  --nat-idle <s>       the middleboxes' idle, real-equivalent seconds (default ${REAL_SECONDS.idleLimit}):
+                       another middlebox; the expectations move with it
   --paths <list>       ${LAB_PATHS.join(',')} (default: both)
   --clients <list>     built-in or declared clients; default: the four Node ones,
                        ${DEFAULT_BOTO3_CLIENTS.join(', ')} and every declared one
@@ -80,6 +89,7 @@ from its expected verdict), 2 usage/privileges or a bad client declaration (chec
 
 const OPTION_SPEC = {
   scale: { type: 'string' },
+  'nat-idle': { type: 'string' },
   runtime: { type: 'string' },
   paths: { type: 'string' },
   clients: { type: 'string' },
@@ -119,7 +129,7 @@ export function parseLabCommand(
   return {
     kind: 'run',
     options: {
-      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
+      timeScale: parseTimeScale({ scale: values.scale, natIdle: values['nat-idle'] }, true),
       paths: parseList('--paths', values.paths, LAB_PATHS, (text) => oneOf('--paths', text, LAB_PATHS)),
       ...parseClientSelection(values, (field, text, defaults) => parseList(field, text, defaults, (item) => item)),
       durationsSeconds: [...durationsSeconds].sort((a, b) => a - b),
@@ -164,7 +174,7 @@ function parseFaultsCommand(argv: readonly string[], now: Date, baseDirectory: s
     kind: 'faults',
     options: {
       runtime: parseRuntime(values.runtime),
-      timeScale: resolveTimeScale(values.scale === undefined ? DEFAULT_SCALE : parseDecimal('--scale', values.scale)),
+      timeScale: parseTimeScale({ scale: values.scale }, true),
       outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now, 'faults-'),
       ...(values.rows === undefined ? {} : { only: parseList('--rows', values.rows, [], (item) => item) }),
       ...(values['load-concurrency'] === undefined

@@ -25,16 +25,22 @@ export const BOTO3_PAST_LIMIT_VERDICTS: Record<Boto3Client, Record<KernelProfile
   'boto3-keepidle': { 'linux-default': 'ok', low: 'ok' },
 };
 
-export function expectedBoto3Verdict(cell: CellResult): Verdict | undefined {
+export function expectedBoto3Verdict(
+  cell: CellResult,
+  idleLimitSeconds: number = REAL_SECONDS.idleLimit,
+): Verdict | undefined {
   if (!(BOTO3_CLIENTS as readonly string[]).includes(cell.client)) return undefined;
-  if (cell.durationSeconds < REAL_SECONDS.idleLimit) return 'ok';
-  if (cell.durationSeconds === REAL_SECONDS.idleLimit) return undefined; // on the edge: either is honest
+  if (cell.durationSeconds < idleLimitSeconds) return 'ok';
+  if (cell.durationSeconds === idleLimitSeconds) return undefined; // on the edge: either is honest
   return BOTO3_PAST_LIMIT_VERDICTS[cell.client as Boto3Client][cell.kernelProfile ?? 'linux-default'];
 }
 
-export function checkBoto3Expectations(results: readonly CellResult[]): ExpectationFailure[] {
+export function checkBoto3Expectations(
+  results: readonly CellResult[],
+  idleLimitSeconds: number = REAL_SECONDS.idleLimit,
+): ExpectationFailure[] {
   const wrong = results.filter((cell) => {
-    const expected = expectedBoto3Verdict(cell);
+    const expected = expectedBoto3Verdict(cell, idleLimitSeconds);
     return expected !== undefined && (cell.verdict !== expected || cell.executions !== 1);
   });
   if (wrong.length === 0) return [];

@@ -43,4 +43,13 @@ describe('checkExpectations', () => {
     expect(failures.map((failure) => failure.rule)).toEqual(['original-failure-not-reproduced']);
     expect(failures[0]?.message).toMatch(/not reproducing Hyperplane/);
   });
+
+  it('moves the limit with --nat-idle: past 300 s keepalive-off must fail, at 340 s too', () => {
+    const survivedAt340 = cellResult({ path: 'nat', client: 'keepalive-off', durationSeconds: 340 });
+    expect(checkExpectations([survivedAt340])).toEqual([]);
+    expect(checkExpectations([survivedAt340], 300)).toEqual([
+      expect.objectContaining({ rule: 'original-failure-not-reproduced', cells: ['nat/keepalive-off/340s'] }),
+    ]);
+    expect(checkExpectations([survivedAt340], 300)[0]?.message).toMatch(/longer than the 300 s idle limit/);
+  });
 });

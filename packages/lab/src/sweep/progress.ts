@@ -16,7 +16,7 @@ export function formatRunBanner(
   const seconds = (ms: number): string => (ms / 1000).toFixed(1);
   return [
     `lab: scale ${round(timeScale.scale)} (asked ${timeScale.requestedScale}): ` +
-      `NAT/endpoint idle ${timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s,`,
+      `NAT/endpoint idle ${timeScale.natIdleSeconds} s ≙ ${round(timeScale.natIdleRealSeconds)} s,`,
     `     keepalive idle ${timeScale.keepAliveIdleSeconds} s, ` +
       `caller timeout ${seconds(timeScale.callerTimeoutMs)} s, callee timeout ${timeScale.calleeTimeoutSeconds} s`,
     `lab: ${cellCount} cells, ${concurrency} at a time; ` +
@@ -37,21 +37,25 @@ export function formatCellProgress(result: CellResult, finished: number, total: 
   );
 }
 
-export function formatExpectations(failures: readonly ExpectationFailure[], results: readonly CellResult[]): string {
+export function formatExpectations(
+  failures: readonly ExpectationFailure[],
+  results: readonly CellResult[],
+  idleLimitSeconds: number = REAL_SECONDS.idleLimit,
+): string {
   if (failures.length > 0) return failures.map((failure) => `FAIL: ${failure.message}`).join('\n');
   // Claim only what this run checked: --clients / --durations may leave either expectation out.
   const shipped = results.some((cell) => cell.client === 'keepalive-client');
   const offPastLimit = results.some(
-    (cell) => cell.client === 'keepalive-off' && cell.durationSeconds > REAL_SECONDS.idleLimit,
+    (cell) => cell.client === 'keepalive-off' && cell.durationSeconds > idleLimitSeconds,
   );
-  const boto3 = results.some((cell) => expectedBoto3Verdict(cell) !== undefined);
+  const boto3 = results.some((cell) => expectedBoto3Verdict(cell, idleLimitSeconds) !== undefined);
   return [
     shipped
       ? 'PASS: keepalive-client answered every cell exactly once.'
       : 'NOT CHECKED: keepalive-client was not in this run.',
     offPastLimit
-      ? `PASS: keepalive-off failed past the ${REAL_SECONDS.idleLimit} s idle limit (the lab reproduces Hyperplane).`
-      : `NOT CHECKED: no keepalive-off cell past the ${REAL_SECONDS.idleLimit} s idle limit in this run.`,
+      ? `PASS: keepalive-off failed past the ${idleLimitSeconds} s idle limit (the lab reproduces Hyperplane).`
+      : `NOT CHECKED: no keepalive-off cell past the ${idleLimitSeconds} s idle limit in this run.`,
     ...(boto3 ? ['PASS: the boto3 rows showed their expected verdicts, each call running the callee once.'] : []),
   ].join('\n');
 }

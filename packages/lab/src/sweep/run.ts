@@ -31,8 +31,8 @@ import { renderResultsTable } from './table';
 export const LAUNCH_INTERVAL_MS = 150;
 
 /** Cells within 10 % below the idle limit (the 340 s cell): launched first, see scheduler.ts. */
-export function isJustBelowIdleLimit(cell: LabCell): boolean {
-  return cell.durationSeconds < REAL_SECONDS.idleLimit && cell.durationSeconds >= REAL_SECONDS.idleLimit * 0.9;
+export function isJustBelowIdleLimit(cell: LabCell, idleLimitSeconds: number = REAL_SECONDS.idleLimit): boolean {
+  return cell.durationSeconds < idleLimitSeconds && cell.durationSeconds >= idleLimitSeconds * 0.9;
 }
 
 export interface LabRunOptions {
@@ -67,6 +67,7 @@ export async function runLab(
   signal?: AbortSignal,
 ): Promise<LabRunResult> {
   const startedAt = new Date();
+  const idleLimitSeconds = options.timeScale.natIdleRealSeconds;
   const pinned = new Map(
     options.commandClients.flatMap((client) =>
       client.kernelProfile === undefined ? [] : [[client.name, client.kernelProfile] as const],
@@ -93,7 +94,7 @@ export async function runLab(
       concurrency,
       signal,
       launchIntervalMs: LAUNCH_INTERVAL_MS,
-      launchFirst: isJustBelowIdleLimit,
+      launchFirst: (cell) => isJustBelowIdleLimit(cell, idleLimitSeconds),
       runCell: (cell, cellSignal) => runCell(cell, sessions.sessionOf(cell), cellSignal),
       onCellDone: (result, finished, total) => log(formatCellProgress(result, finished, total)),
     });
@@ -107,7 +108,7 @@ export async function runLab(
     executions: executions[executionKey(result)] ?? result.executions,
   }));
   const kernel = sessions.kernel;
-  const failures = checkExpectations(finalResults);
+  const failures = checkExpectations(finalResults, idleLimitSeconds);
   const finishedAt = new Date();
   const document: ResultsDocument = {
     tool: '@lambda-keepalive/lab',
@@ -123,7 +124,7 @@ export async function runLab(
       concurrency,
       runtime: { name: options.runtime.name, node: options.runtime.node },
     },
-    scale: { ...options.timeScale, idleLimitSeconds: REAL_SECONDS.idleLimit },
+    scale: { ...options.timeScale, idleLimitSeconds },
     kernel,
     cells: finalResults,
     executions,
@@ -133,16 +134,16 @@ export async function runLab(
   const chartFile = join(options.outDirectory, CHART_FILE_NAME);
   const subtitle =
     `scale ${Number(options.timeScale.scale.toFixed(6))} · ` +
-    `NAT idle ${options.timeScale.natIdleSeconds} s ≙ ${REAL_SECONDS.idleLimit} s · ` +
+    `NAT idle ${options.timeScale.natIdleSeconds} s ≙ ${Number(idleLimitSeconds.toFixed(2))} s · ` +
     `paths ${options.paths.join(', ')} · ` +
     `kernel ${profiles.join(', ')} · ` +
     `${options.runtime.name} (Node ${options.runtime.node})`;
-  await writeFileAtomically(chartFile, renderSurvivalChart(finalResults, { subtitle }));
+  await writeFileAtomically(chartFile, renderSurvivalChart(finalResults, { subtitle, idleLimitSeconds }));
 
   log('');
   log(renderResultsTable(finalResults, { caption: `${describeRuntime(options.runtime)}:` }));
   log('');
-  log(formatExpectations(failures, finalResults));
+  log(formatExpectations(failures, finalResults, idleLimitSeconds));
   log(`lab: ${cells.length} cells in ${(document.wallClockMs / 1000).toFixed(1)} s`);
   log(`results: ${options.outDirectory} (results.json, ${CHART_FILE_NAME})`);
   return { passed: failures.length === 0, document, resultsFile, chartFile };

@@ -66,6 +66,13 @@ describe('renderSurvivalChart', () => {
     expect(svg).toContain('idle limit 350 s');
   });
 
+  it('moves the line to the idle --nat-idle models', () => {
+    const moved = renderSurvivalChart(results, { idleLimitSeconds: 300 });
+    const limit = /<line class="idle-limit" data-seconds="300" x1="([0-9.]+)"/.exec(moved);
+    expect(Number(limit?.[1])).toBe(xOf(300));
+    expect(moved).toContain('idle limit 300 s');
+  });
+
   it('has a legend entry per client', () => {
     expect([...svg.matchAll(/<text class="legend"[^>]*>([^<]+)</g)].map((match) => match[1])).toEqual([
       'keepalive-client',

@@ -22,6 +22,8 @@ export interface SurvivalSeries {
 export interface ChartOptions {
   /** Subtitle, e.g. "scale 0.02 · NAT idle 7 s · paths nat, endpoint". */
   subtitle?: string;
+  /** Where the dashed idle-limit line goes, real-equivalent seconds (default 350; --nat-idle moves it). */
+  idleLimitSeconds?: number;
 }
 
 /** Room right of the plot for legend names like `boto3-config-keepalive @linux-default`. */
@@ -63,7 +65,8 @@ export function renderSurvivalChart(results: readonly CellResult[], options: Cha
   const xMax = Math.ceil(maxDuration / 100) * 100;
   const x = (seconds: number): number => round(PLOT.left + (seconds / xMax) * (PLOT.right - PLOT.left));
   const y = (survival: number): number => round(PLOT.bottom - survival * (PLOT.bottom - PLOT.top));
-  const limitX = x(REAL_SECONDS.idleLimit);
+  const idleLimit = options.idleLimitSeconds ?? REAL_SECONDS.idleLimit;
+  const limitX = x(idleLimit);
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="13">`,
@@ -94,12 +97,12 @@ export function renderSurvivalChart(results: readonly CellResult[], options: Cha
       'callee duration (real-equivalent seconds)</text>',
     `<text transform="translate(24 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle">` +
       'survival (share of paths answered)</text>',
-    `<line class="idle-limit" data-seconds="${REAL_SECONDS.idleLimit}" ` +
+    `<line class="idle-limit" data-seconds="${idleLimit}" ` +
       `x1="${limitX}" y1="${PLOT.bottom}" x2="${limitX}" y2="${PLOT.top - 8}" ` +
       'stroke="#cf222e" stroke-width="1.5" stroke-dasharray="6 4"/>',
     // Mid-height: survival lines sit at 0 or 1, so the label stays clear of them.
     `<text x="${limitX + 6}" y="${(PLOT.top + PLOT.bottom) / 2}" fill="#cf222e">` +
-      `idle limit ${REAL_SECONDS.idleLimit} s</text>`,
+      `idle limit ${Number(idleLimit.toFixed(2))} s</text>`,
   );
   series.forEach((line, index) => {
     const style = CLIENT_STYLES[index % CLIENT_STYLES.length] ?? CLIENT_STYLES[0];
