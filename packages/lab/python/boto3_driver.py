@@ -87,7 +87,9 @@ def main(mode):
     config = Config(
         read_timeout=READ_TIMEOUT_SECONDS,
         retries={"total_max_attempts": 1},
-        tcp_keepalive=mode in ("config-keepalive", "keepidle"),
+        # None, not False, in default mode: the original fix sets nothing in code, and an explicit False
+        # could outrank the config file's tcp_keepalive in a botocore that merges the two differently.
+        tcp_keepalive=True if mode in ("config-keepalive", "keepidle") else None,
     )
     client = boto3.client("lambda", endpoint_url=os.environ["LAB_ENDPOINT_URL"], config=config)
     try:

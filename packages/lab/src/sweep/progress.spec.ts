@@ -8,7 +8,7 @@ describe('progress lines', () => {
   it('says what the scale means in lab seconds', () => {
     const banner = formatRunBanner(resolveTimeScale(0.02), 56, 56);
     expect(banner).toContain('scale 0.02 (asked 0.02): NAT/endpoint idle 7 s ≙ 350 s');
-    expect(banner).toContain('keepalive idle 1 s, caller timeout 21.0 s, callee timeout 19 s');
+    expect(banner).toContain('keepalive idle 1 s, caller timeout 22.0 s, callee timeout 20 s');
     expect(banner).toContain('56 cells, 56 at a time');
     expect(banner).not.toContain('the clients run on');
     const withRuntime = formatRunBanner(resolveTimeScale(0.02), 56, 56, runtimeNamed('nodejs26.x'));
