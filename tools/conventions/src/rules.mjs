@@ -61,9 +61,9 @@ function opensWithComment(lines) {
 }
 
 /**
- * A relative import or require that lands in ANOTHER package (packages/x, tools/x, examples/x, stacks):
- * `../../other/src/...` from packages/a/src/file.ts. Shared files at the workspace root (the jest preset,
- * the base tsconfig) belong to no package and may be reached by path.
+ * A relative import or require that lands in ANOTHER package (packages/x, tools/x, examples/x, stacks): from
+ * packages/a/src/file.ts, a path that climbs two levels and descends into packages/other. Shared files at the
+ * workspace root (the jest preset, the base tsconfig) belong to no package and may be reached by path.
  */
 export function crossPackageImport(path, line) {
   const match = /(?:from\s+|import\s+|import\s*\(\s*|require\s*\(\s*)['"](\.\.?\/[^'"]+)['"]/.exec(line);
