@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import type { ProbeAnswer, ProbeGrid, ProbeOutcome } from '@lambda-keepalive/idle-limit';
 import {
   DRIVER_RESULT_KEY,
-  inheritedEnv,
-  LAB_CREDENTIALS,
+  driverCommandFor,
+  KILL_MARGIN_MS,
   type LabPath,
   type LabSession,
   parseDriverResult,
+  runVpcProcess,
   type TimeScale,
   toLabSeconds,
 } from '../harness';
@@ -28,7 +29,6 @@ export const LAB_PROBE_MARGIN_SECONDS = 2;
 
 /** The driver's own Lambda-like timeout beyond the longest probe and its margin (the caller checks the fit). */
 const DRIVER_SLACK_MS = 15_000;
-const KILL_MARGIN_MS = 10_000;
 
 export function probeFunctionName(path: LabPath): string {
   return `idle-probe-${path}`;
@@ -52,44 +52,23 @@ export async function runDiagnosticRound(
     event: { findIdleLimit: { ...labGrid, marginSeconds: LAB_PROBE_MARGIN_SECONDS } },
     timeoutMs: Math.round((labGrid.toSeconds + LAB_PROBE_MARGIN_SECONDS) * 1000) + DRIVER_SLACK_MS,
   };
-  const child = session.spawnInVpc(
-    session.nodeExecutable,
-    [join(session.driversDirectory, 'caller-driver.js'), JSON.stringify(input)],
+  // The keepalive-off driver's standard environment (as the faults take it), pointed at the path's probe callee.
+  const base = driverCommandFor({ path, client: 'keepalive-off', durationSeconds: 0 }, session);
+  const { stdout, stderrTail } = await runVpcProcess(
+    session,
     {
-      env: {
-        ...inheritedEnv(process.env),
-        ...LAB_CREDENTIALS,
-        AWS_REGION: 'us-east-1',
-        AWS_ENDPOINT_URL_LAMBDA: session.endpointUrls[path],
-        NODE_EXTRA_CA_CERTS: session.caCertificateFile,
-        CALLEE_FUNCTION_NAME: probeFunctionName(path),
-        KEEPALIVE: 'off',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      command: base.command,
+      args: [join(session.driversDirectory, 'caller-driver.js'), JSON.stringify(input)],
+      env: { ...base.env, CALLEE_FUNCTION_NAME: probeFunctionName(path) },
     },
+    { killAfterMs: input.timeoutMs + KILL_MARGIN_MS, signal },
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
-  const kill = (): void => void child.kill('SIGKILL');
-  const killTimer = setTimeout(kill, input.timeoutMs + KILL_MARGIN_MS);
-  signal?.addEventListener('abort', kill, { once: true });
-  await new Promise<void>((resolve) => {
-    child.once('error', (error) => {
-      stderr += String(error);
-      resolve();
-    });
-    child.once('close', () => resolve());
-  });
-  clearTimeout(killTimer);
-  signal?.removeEventListener('abort', kill);
 
   const outcome = parseDriverResult(stdout);
   if (outcome?.outcome !== 'ok') {
     const why =
       outcome === undefined
-        ? `printed no ${DRIVER_RESULT_KEY} line (stderr: ${stderr.trim().split('\n').pop() ?? ''})`
+        ? `printed no ${DRIVER_RESULT_KEY} line (stderr: ${stderrTail.trim().split('\n').pop() ?? ''})`
         : outcome.outcome === 'error'
           ? `failed: ${outcome.error.name}: ${outcome.error.message}`
           : 'timed out';

@@ -47,7 +47,7 @@ export {
   type Boto3Client,
   PYTHON_EXECUTABLE,
 } from './python-clients';
-export { type CellHost, runCell } from './run-cell';
+export { type CellHost, KILL_MARGIN_MS, runCell } from './run-cell';
 export { type LabSession, openLabSession } from './session';
 export {
   DEFAULT_SCALE,
@@ -58,3 +58,4 @@ export {
   toLabSeconds,
   withNatIdle,
 } from './time-scale';
+export { runVpcProcess, type VpcProcessEnd, type VpcSpawner } from './vpc-process';

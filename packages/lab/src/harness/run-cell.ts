@@ -4,7 +4,6 @@
  * counted from spawn, so it also covers the driver loading the SDK on a busy machine), and reads the
  * emulator's execution count for the cell's function.
  */
-import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { CellResult } from './cell-result';
 import { calleeFunctionName, type LabCell } from './clients';
 import { commandClientInvocation } from './command-invocation';
@@ -12,51 +11,23 @@ import { type DriverSetting, driverCommandFor } from './driver-command';
 import { parseDriverResult } from './drivers/driver-result';
 import { toLabSeconds } from './time-scale';
 import { verdictOf } from './verdict';
+import { runVpcProcess, type VpcSpawner } from './vpc-process';
 
 export const KILL_MARGIN_MS = 10_000;
 
-/** Enough stderr to see a crash; the caller's stdout logs are parsed, not kept. */
-const STDERR_TAIL_CHARS = 2000;
-
-export interface CellHost extends DriverSetting {
-  /** network.spawnIn('vpc', …). */
-  spawnInVpc(command: string, args: string[], options: SpawnOptions): ChildProcess;
+export interface CellHost extends DriverSetting, VpcSpawner {
   /** The emulator's execution counts by function name. */
   executions(): Promise<Record<string, number>>;
 }
 
 export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSignal): Promise<CellResult> {
   const commandClient = host.commandClients?.get(cell.client);
-  const { command, args, env } =
+  const command =
     commandClient === undefined ? driverCommandFor(cell, host) : commandClientInvocation(commandClient, cell, host);
-  const child = host.spawnInVpc(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const startedAt = Date.now();
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr
-    ?.setEncoding('utf8')
-    .on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS)));
-
-  let killedByRunner = false;
-  const kill = (): void => {
-    killedByRunner = true;
-    child.kill('SIGKILL');
-  };
-  const killTimer = setTimeout(kill, host.timeScale.callerTimeoutMs + KILL_MARGIN_MS);
-  signal?.addEventListener('abort', kill, { once: true });
-  const { exitCode, exitSignal } = await new Promise<{ exitCode: number | null; exitSignal: string | null }>(
-    (resolve) => {
-      child.once('error', (error) => {
-        stderr += String(error);
-        resolve({ exitCode: null, exitSignal: null });
-      });
-      child.once('close', (code, closeSignal) => resolve({ exitCode: code, exitSignal: closeSignal }));
-    },
-  );
-  clearTimeout(killTimer);
-  signal?.removeEventListener('abort', kill);
-
+  const { stdout, stderrTail, exitCode, exitSignal, killedByRunner, startedAt } = await runVpcProcess(host, command, {
+    killAfterMs: host.timeScale.callerTimeoutMs + KILL_MARGIN_MS,
+    signal,
+  });
   const outcome = parseDriverResult(stdout);
   const functionName = calleeFunctionName(cell);
   const executions = (await host.executions())[functionName] ?? 0;
@@ -71,7 +42,7 @@ export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSigna
       ? {
           error: {
             name: killedByRunner ? 'KilledByRunner' : missingResultName(commandClient, exitCode),
-            message: lastLine(stderr),
+            message: lastLine(stderrTail),
           },
         }
       : {}),
@@ -80,7 +51,7 @@ export async function runCell(cell: LabCell, host: CellHost, signal?: AbortSigna
       exitCode,
       signal: exitSignal,
       killedByRunner,
-      stderrTail: stderr,
+      stderrTail,
       ...(outcome?.node === undefined ? {} : { node: outcome.node }),
     },
   };
