@@ -7,11 +7,11 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { createServerCertificates, type RunningEmulator, startInvokeEmulator } from '@lambda-keepalive/invoke-emulator';
+import { type LoopbackService, startLoopbackService } from '../src/bench/loopback-service';
 
 const AWS_CLI = '/usr/bin/aws';
 const README = resolve(__dirname, '..', '..', '..', 'README.md');
@@ -27,28 +27,18 @@ function readmeInvokeCommand(markdown: string): string {
 }
 
 describe('the README AWS command', () => {
-  let emulator: RunningEmulator | undefined;
+  let service: LoopbackService | undefined;
   let directory = '';
   const skipReason = existsSync(AWS_CLI) ? undefined : `${AWS_CLI} is absent (apt-get install awscli)`;
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'lk-readme-aws-'));
     if (skipReason !== undefined) return;
-    const certificates = await createServerCertificates({ ipAddresses: ['127.0.0.1'] });
-    await writeFile(join(directory, 'ca.pem'), certificates.caCertPem);
-    emulator = await startInvokeEmulator({
-      host: '127.0.0.1',
-      port: 0,
-      certPem: certificates.certPem,
-      keyPem: certificates.keyPem,
-      functions: [
-        { name: FUNCTION_NAME, handlerFile: require.resolve('@lambda-keepalive/callee'), timeoutSeconds: 900 },
-      ],
-    });
+    service = await startLoopbackService({ functionName: FUNCTION_NAME, timeoutSeconds: 900 });
   });
 
   afterAll(async () => {
-    await emulator?.close();
+    await service?.close();
     await rm(directory, { recursive: true, force: true });
   });
 
@@ -63,7 +53,7 @@ describe('the README AWS command', () => {
     if (skipReason !== undefined) return console.log(`skipped: ${skipReason}`);
     const written = readmeInvokeCommand(await readFile(README, 'utf8'));
     const command = written
-      .replace('aws lambda invoke', `aws lambda invoke --endpoint-url ${emulator?.url}`)
+      .replace('aws lambda invoke', `aws lambda invoke --endpoint-url ${service?.emulator.url}`)
       .replace('{"durationSeconds":400}', '{"durationSeconds":1}');
     expect(command).not.toBe(written);
     const { stdout } = await promisify(execFile)('/bin/sh', ['-c', command], {
@@ -74,7 +64,7 @@ describe('the README AWS command', () => {
         AWS_ACCESS_KEY_ID: 'lab',
         AWS_SECRET_ACCESS_KEY: 'lab',
         AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_CA_BUNDLE: join(directory, 'ca.pem'),
+        AWS_CA_BUNDLE: service?.caFile ?? '',
       },
       timeout: 60_000,
     });
@@ -82,6 +72,6 @@ describe('the README AWS command', () => {
     expect(stdout).toMatch(/"StatusCode": 200/);
     const answer = JSON.parse(stdout.slice(stdout.lastIndexOf('}\n') + 2).trim()) as Record<string, unknown>;
     expect(answer.sleptMs).toBeGreaterThanOrEqual(1000); // the callee really slept the substituted 1 s
-    expect(emulator?.executions()).toEqual({ [FUNCTION_NAME]: 1 });
+    expect(service?.emulator.executions()).toEqual({ [FUNCTION_NAME]: 1 });
   }, 90_000);
 });

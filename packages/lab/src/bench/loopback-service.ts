@@ -22,13 +22,23 @@ export interface ClientProcessRun {
 
 export interface LoopbackService {
   emulator: RunningEmulator;
+  /** The run's CA certificate (PEM file): NODE_EXTRA_CA_CERTS or AWS_CA_BUNDLE for a client. */
+  caFile: string;
   runClientProcess(input: Omit<BenchProcessInput, 'functionName'>): Promise<ClientProcessRun>;
   close(): Promise<void>;
 }
 
 const CLIENT_PROCESS_SCRIPT = join(__dirname, 'client-process.js');
 
-export async function startLoopbackService(): Promise<LoopbackService> {
+/** The emulated function: the bench's own by default; a test may name it as its command does. */
+export interface LoopbackFunction {
+  functionName: string;
+  timeoutSeconds: number;
+}
+
+export async function startLoopbackService(
+  served: LoopbackFunction = { functionName: LOOPBACK_FUNCTION, timeoutSeconds: 120 },
+): Promise<LoopbackService> {
   const certificates = await createServerCertificates({ ipAddresses: ['127.0.0.1'] });
   const directory = await mkdtemp(join(tmpdir(), 'lk-bench-'));
   const caFile = join(directory, 'ca.pem');
@@ -41,7 +51,11 @@ export async function startLoopbackService(): Promise<LoopbackService> {
       certPem: certificates.certPem,
       keyPem: certificates.keyPem,
       functions: [
-        { name: LOOPBACK_FUNCTION, handlerFile: require.resolve('@lambda-keepalive/callee'), timeoutSeconds: 120 },
+        {
+          name: served.functionName,
+          handlerFile: require.resolve('@lambda-keepalive/callee'),
+          timeoutSeconds: served.timeoutSeconds,
+        },
       ],
     });
   } catch (error) {
@@ -57,9 +71,10 @@ export async function startLoopbackService(): Promise<LoopbackService> {
   };
   return {
     emulator,
+    caFile,
     runClientProcess: async (input) => {
       const before = emulator.connectionsAccepted();
-      const result = await runProcess({ ...input, functionName: LOOPBACK_FUNCTION }, env);
+      const result = await runProcess({ ...input, functionName: served.functionName }, env);
       return { result, connectionsOpened: emulator.connectionsAccepted() - before };
     },
     close: async () => {
