@@ -109,6 +109,14 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
     try {
       const { config, client, settings } = getSetup();
       keepAlive = reportedKeepAlive(settings);
+      const logStart = (eventSummary: unknown): void =>
+        logger.info('start', {
+          event: eventSummary,
+          calleeFunctionName: config.calleeFunctionName,
+          keepAlive,
+          kernel,
+          remainingMs: context.getRemainingTimeInMillis(),
+        });
       if (isFindIdleLimitEvent(event)) {
         const request = parseFindIdleLimitEvent(event, context.getRemainingTimeInMillis());
         const summary = summariseFindIdleLimit(request);
@@ -118,13 +126,7 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
           keepAlive: { enabled: false, maxSockets: summary.findIdleLimit.probes },
         });
         keepAlive = reportedKeepAlive(keepAliveSettingsOf(probeClient));
-        logger.info('start', {
-          event: summary,
-          calleeFunctionName: config.calleeFunctionName,
-          keepAlive,
-          kernel,
-          remainingMs: context.getRemainingTimeInMillis(),
-        });
+        logStart(summary);
         try {
           const report = await findIdleLimit(request, probeInvoker(probeClient, config.calleeFunctionName), now);
           logger.info('diagnostic', { ...report });
@@ -134,13 +136,7 @@ export function createCallerHandler(options: CallerHandlerOptions = {}): CallerH
         }
       }
       const request = parseCallerEvent(event);
-      logger.info('start', {
-        event: summariseCallerEvent(request),
-        calleeFunctionName: config.calleeFunctionName,
-        keepAlive,
-        kernel,
-        remainingMs: context.getRemainingTimeInMillis(),
-      });
+      logStart(summariseCallerEvent(request));
       const response = await invokeSync(client, {
         functionName: config.calleeFunctionName,
         payload: {
