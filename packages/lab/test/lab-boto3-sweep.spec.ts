@@ -54,10 +54,10 @@ beforeAll(async () => {
   if (gate.skipReason !== undefined) return;
   out = await mkdtemp(join(tmpdir(), 'lk-boto3-sweep-'));
   namespacesBefore = namespacesNow();
-  const selection = parseClientSelection(
-    { preset: 'python', ...(existsSync('/usr/bin/aws') ? { client: [awsCli] } : {}) },
-    (_field, text, defaults) => (text === undefined ? [...defaults] : text.split(',')),
-  );
+  const selection = parseClientSelection({
+    preset: 'python',
+    ...(existsSync('/usr/bin/aws') ? { client: [awsCli] } : {}),
+  });
   run = await runLab(
     {
       ...selection,

@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import { InvalidLabInputError } from '../lab-errors';
 import { type ClientFlags, parseClientSelection } from './client-options';
 
-const list = (_field: string, text: string | undefined, defaults: readonly string[]): string[] =>
-  text === undefined ? [...defaults] : text.split(',');
-const select = (flags: ClientFlags) => parseClientSelection(flags, list, '/usr/bin:/bin');
+const select = (flags: ClientFlags) => parseClientSelection(flags, '/usr/bin:/bin');
 const directory = mkdtempSync(join(tmpdir(), 'lk-client-options-'));
 
 describe('parseClientSelection', () => {

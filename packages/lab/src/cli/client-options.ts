@@ -21,6 +21,7 @@ import {
   resolveProgram,
 } from '../harness';
 import { InvalidLabInputError } from '../lab-errors';
+import { oneOf, parseList } from './command-line';
 
 export const LAB_PRESETS = ['python'] as const;
 
@@ -43,7 +44,6 @@ export interface ClientSelection {
 
 export function parseClientSelection(
   flags: ClientFlags,
-  parseList: (field: string, text: string | undefined, defaults: readonly string[]) => string[],
   searchPath: string | undefined = process.env.PATH,
 ): ClientSelection {
   const builtIn = new Set<string>([...LAB_CLIENTS, ...BOTO3_CLIENTS]);
@@ -74,12 +74,13 @@ export function parseClientSelection(
       ? [...BOTO3_CLIENTS, ...declaredNames]
       : [...LAB_CLIENTS, ...DEFAULT_BOTO3_CLIENTS, ...declaredNames];
   const known = [...builtIn, ...declaredNames];
-  const clients = parseList('--clients', flags.clients, defaults).map((name) => oneOf('--clients', name, known));
+  const clients = parseList('--clients', flags.clients, defaults, (name) => oneOf('--clients', name, known));
   const kernelProfiles = parseList(
     '--kernel-profiles',
     flags['kernel-profiles'],
     preset === 'python' ? KERNEL_PROFILES : [DEFAULT_KERNEL_PROFILE],
-  ).map((name) => oneOf('--kernel-profiles', name, KERNEL_PROFILES));
+    (name) => oneOf('--kernel-profiles', name, KERNEL_PROFILES),
+  );
   const boto3 = clients.filter((name): name is Boto3Client => (BOTO3_CLIENTS as readonly string[]).includes(name));
   if (boto3.length > 0) requireDebianBoto3(searchPath);
   const commandClients = [
@@ -117,11 +118,6 @@ function parseJson(field: string, text: string): unknown {
       `must be JSON (${error instanceof Error ? error.message : String(error)})`,
     );
   }
-}
-
-function oneOf<T extends string>(field: string, text: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(text)) return text as T;
-  throw new InvalidLabInputError(field, text, `must be one of ${allowed.join(', ')}`);
 }
 
 /** The boto3 clients run Debian's python3-boto3 (./run installs it): refuse early when it is not there. */

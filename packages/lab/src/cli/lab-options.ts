@@ -131,7 +131,7 @@ export function parseLabCommand(
     options: {
       timeScale: parseTimeScale({ scale: values.scale, natIdle: values['nat-idle'] }, true),
       paths: parseList('--paths', values.paths, LAB_PATHS, (text) => oneOf('--paths', text, LAB_PATHS)),
-      ...parseClientSelection(values, (field, text, defaults) => parseList(field, text, defaults, (item) => item)),
+      ...parseClientSelection(values),
       durationsSeconds: [...durationsSeconds].sort((a, b) => a - b),
       outDirectory: resolveOutDirectory(values.out, 'lab-results', baseDirectory, now),
       concurrency: values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency),
