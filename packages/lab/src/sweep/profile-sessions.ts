@@ -25,7 +25,11 @@ export interface ProfileSessions {
 }
 
 export function executionKey(cell: LabCell & { functionName: string }): string {
-  return cell.kernelProfile === undefined ? cell.functionName : `${cell.kernelProfile}/${cell.functionName}`;
+  return profileKey(cell.kernelProfile, cell.functionName);
+}
+
+function profileKey(kernelProfile: KernelProfileName | undefined, functionName: string): string {
+  return kernelProfile === undefined ? functionName : `${kernelProfile}/${functionName}`;
 }
 
 export async function openProfileSessions(options: {
@@ -66,7 +70,7 @@ export async function openProfileSessions(options: {
       const counts: Record<string, number> = {};
       for (const [kernelProfile, session] of sessions) {
         for (const [name, count] of Object.entries(await session.executions())) {
-          counts[kernelProfile === undefined ? name : `${kernelProfile}/${name}`] = count;
+          counts[profileKey(kernelProfile, name)] = count;
         }
       }
       return counts;
